@@ -1,0 +1,19 @@
+#include "engine/base/text_position.h"
+
+#include <gtest/gtest.h>
+
+namespace podium {
+namespace {
+
+TEST(TextPositionTest, MapsOffsetsToLineAndColumn) {
+  const std::string_view text = "ab\ncd\n\nx";
+  EXPECT_EQ(PositionOf(text, 0).line, 1);
+  EXPECT_EQ(PositionOf(text, 0).column, 1);
+  EXPECT_EQ(PositionOf(text, 4).line, 2);
+  EXPECT_EQ(PositionOf(text, 4).column, 2);
+  EXPECT_EQ(PositionOf(text, 7).line, 4);
+  EXPECT_EQ(PositionOf(text, 99).column, 2);  // clamped to the end
+}
+
+}  // namespace
+}  // namespace podium

@@ -1,0 +1,78 @@
+#include "engine/rating/leaderboard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "engine/base/check.h"
+
+namespace podium {
+
+std::vector<int> CompetitionRanks(const std::vector<double>& scores) {
+  std::vector<int> ranks(scores.size());
+  for (size_t i = 0; i < scores.size(); ++i) {
+    PODIUM_CHECK(!std::isnan(scores[i]));
+    ranks[i] = 1 + static_cast<int>(std::count_if(
+                       scores.begin(), scores.end(), [&](double s) { return s > scores[i]; }));
+  }
+  return ranks;
+}
+
+Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
+                             const LeaderboardOptions& options, Diagnostics* diagnostics) {
+  Leaderboard board;
+  board.options = options;
+  board.matrix = BuildScoreMatrix(
+      claims, registry, {options.on_conflict, options.benchmarks, options.models}, diagnostics);
+  const ScoreMatrix& m = board.matrix;
+
+  std::vector<BenchmarkScale> scales;
+  for (const std::string& id : m.benchmarks) {
+    const Benchmark* b = registry.FindBenchmark(id);
+    PODIUM_CHECK(b != nullptr);
+    scales.push_back({b->higher_is_better, b->chance, b->max, b->origin, b->id});
+    if (options.normalization == Normalization::kRaw &&
+        options.aggregate.method == Aggregation::kMean && !b->higher_is_better) {
+      diagnostics->Error(b->origin, "higher_is_better", "false",
+                         fmt::format("benchmark '{}' is lower-is-better: a mean of raw values "
+                                     "would reward worse scores; choose --normalize "
+                                     "minmax|zscore|percentile|chance or another --aggregate",
+                                     id));
+    }
+  }
+  if (diagnostics->has_errors()) return board;
+  board.normalized = Normalize(m, scales, options.normalization, diagnostics);
+  if (diagnostics->has_errors()) return board;
+
+  const AggregateResult agg = Aggregate(board.normalized, options.aggregate);
+  const int num_benchmarks = std::max(1, m.num_benchmarks());
+  std::vector<LeaderboardRow> rows;
+  for (int i = 0; i < m.num_models(); ++i) {
+    const double coverage = static_cast<double>(agg.cells(i)) / num_benchmarks;
+    if (coverage < options.min_coverage) {
+      board.excluded.push_back(
+          {m.models[i], fmt::format("coverage {:.2f} < --min-coverage {:.2f}", coverage,
+                                    options.min_coverage)});
+    } else if (std::isnan(agg.score(i))) {
+      board.excluded.push_back(
+          {m.models[i], "no benchmark with at least two models to compare on"});
+    } else {
+      rows.push_back({m.models[i], 0, agg.score(i), agg.cells(i), coverage, i});
+    }
+  }
+  std::vector<double> scores;
+  for (const LeaderboardRow& r : rows) scores.push_back(r.score);
+  const std::vector<int> ranks = CompetitionRanks(scores);
+  for (size_t k = 0; k < rows.size(); ++k) rows[k].rank = ranks[k];
+  std::sort(rows.begin(), rows.end(), [](const LeaderboardRow& a, const LeaderboardRow& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.model < b.model;
+  });
+  board.rows = std::move(rows);
+  std::sort(board.excluded.begin(), board.excluded.end(),
+            [](const ExcludedModel& a, const ExcludedModel& b) { return a.model < b.model; });
+  return board;
+}
+
+}  // namespace podium

@@ -1,0 +1,60 @@
+// A ranked leaderboard from score claims: matrix -> normalize -> aggregate ->
+// coverage policy -> ranks. Pure computation; reporting/ turns it into text.
+#ifndef PODIUM_ENGINE_RATING_LEADERBOARD_H_
+#define PODIUM_ENGINE_RATING_LEADERBOARD_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.h"
+#include "engine/ingest/claims.h"
+#include "engine/matrix/score_matrix.h"
+#include "engine/normalize/normalize.h"
+#include "engine/rating/score_aggregate.h"
+#include "engine/registry/registry.h"
+
+namespace podium {
+
+struct LeaderboardOptions {
+  Normalization normalization = Normalization::kRaw;
+  AggregateOptions aggregate;              // method (mean) and missing policy (skip)
+  ConflictPolicy on_conflict = ConflictPolicy::kError;
+  double min_coverage = 0.0;               // in [0, 1]; fewer covered benchmarks -> excluded
+  std::vector<std::string> benchmarks;     // canonical ids; empty = all with claims
+  std::vector<std::string> models;         // canonical ids; empty = all with claims
+};
+
+struct LeaderboardRow {
+  std::string model;     // canonical id
+  int rank = 0;          // 1 = best; equal scores share a rank (1, 2, 2, 4)
+  double score = 0;      // aggregated score
+  int cells = 0;         // benchmarks with a number for this model
+  double coverage = 0;   // cells / number of benchmarks
+  int matrix_row = 0;    // row in `matrix` / `normalized`
+};
+
+struct ExcludedModel {
+  std::string model;
+  std::string reason;  // e.g. "coverage 0.20 < --min-coverage 0.50"
+};
+
+struct Leaderboard {
+  LeaderboardOptions options;
+  ScoreMatrix matrix;            // the raw numbers and the claims behind them
+  NormalizedScores normalized;   // the per-benchmark values that were aggregated
+  std::vector<LeaderboardRow> rows;      // by rank, then model id
+  std::vector<ExcludedModel> excluded;   // by model id
+};
+
+// Builds the leaderboard. Problems (conflicts, chance without chance/max, mean
+// of raw values with a lower-is-better benchmark) are error diagnostics; the
+// caller must not write a report when diagnostics->has_errors().
+Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
+                             const LeaderboardOptions& options, Diagnostics* diagnostics);
+
+// Competition ranks ("1224") of `scores`, larger is better; NaN is not allowed.
+std::vector<int> CompetitionRanks(const std::vector<double>& scores);
+
+}  // namespace podium
+
+#endif  // PODIUM_ENGINE_RATING_LEADERBOARD_H_

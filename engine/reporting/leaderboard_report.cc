@@ -1,0 +1,250 @@
+#include "engine/reporting/leaderboard_report.h"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/base/check.h"
+#include "engine/base/number.h"
+#include "engine/reporting/text_format.h"
+
+namespace podium {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Digits shown for aggregated scores and for normalized cells.
+int ScoreDecimals(const LeaderboardOptions& o) {
+  switch (o.aggregate.method) {
+    case Aggregation::kWinRate:
+      return 3;
+    case Aggregation::kBorda:
+      return 1;
+    case Aggregation::kMean:
+      break;
+  }
+  return o.normalization == Normalization::kMinMax || o.normalization == Normalization::kZScore
+             ? 3
+             : 2;
+}
+
+int CellDecimals(Normalization n) {
+  return n == Normalization::kMinMax || n == Normalization::kZScore ? 3 : 2;
+}
+
+std::map<std::string, const Claim*> ClaimsById(const ReportContext& context) {
+  std::map<std::string, const Claim*> by_id;
+  if (context.claims != nullptr) {
+    for (const Claim& c : *context.claims) by_id[c.id] = &c;
+  }
+  return by_id;
+}
+
+std::string ModelName(const ReportContext& context, const std::string& id) {
+  const Model* m = context.registry->FindModel(id);
+  return m == nullptr ? id : m->name;
+}
+
+std::string BenchmarkName(const ReportContext& context, const std::string& id) {
+  const Benchmark* b = context.registry->FindBenchmark(id);
+  return b == nullptr ? id : b->name;
+}
+
+// The text of cell (i, j): the printed number for raw, else the normalized one.
+std::string CellText(const Leaderboard& board, const std::map<std::string, const Claim*>& claims,
+                     int i, int j) {
+  if (!board.normalized.present(i, j)) return "—";
+  const auto& ids = board.matrix.claim_ids[i][j];
+  if (board.options.normalization == Normalization::kRaw && !ids.empty() &&
+      board.options.on_conflict != ConflictPolicy::kMean) {
+    auto it = claims.find(ids.front());
+    if (it != claims.end()) return it->second->value_text;
+  }
+  return FormatFixed(board.normalized.values(i, j), CellDecimals(board.options.normalization));
+}
+
+}  // namespace
+
+std::string DescribeMethod(const LeaderboardOptions& o) {
+  std::string text;
+  switch (o.normalization) {
+    case Normalization::kRaw:
+      text = "Values as published (no normalization).";
+      break;
+    case Normalization::kMinMax:
+      text = "Each benchmark min-max scaled to [0, 1] over the models shown "
+             "(lower-is-better benchmarks negated first).";
+      break;
+    case Normalization::kZScore:
+      text = "Each benchmark z-scored over the models shown (population sd; "
+             "lower-is-better benchmarks negated first).";
+      break;
+    case Normalization::kPercentile:
+      text = "Each benchmark turned into percentile ranks, 100 * (below + equal/2) / n.";
+      break;
+    case Normalization::kChance:
+      text = "Each benchmark normalized by the Open LLM Leaderboard v2 rule, "
+             "100 * (x - chance) / (max - chance), clamped at 0.";
+      break;
+  }
+  switch (o.aggregate.method) {
+    case Aggregation::kMean:
+      text += o.aggregate.missing == MissingPolicy::kSkip
+                  ? " Score = mean over the benchmarks the model has; missing cells are "
+                    "skipped, never counted as zero."
+                  : " Score = mean over all benchmarks with missing cells counted as zero.";
+      break;
+    case Aggregation::kWinRate:
+      text += " Score = HELM mean win rate: per benchmark, (models strictly worse + half "
+              "the ties) / (n - 1), averaged over the benchmarks the model has (benchmarks "
+              "with fewer than two models skipped).";
+      break;
+    case Aggregation::kBorda:
+      text += " Score = MTEB Borda count: per benchmark n - rank (average ranks for ties), "
+              "summed; a missing benchmark earns 0.";
+      break;
+  }
+  text += fmt::format(
+      " Coverage = benchmarks with a number / benchmarks shown; models below {:.2f} are "
+      "excluded. Conflicting claims: {}. Equal scores share a rank.",
+      o.min_coverage, ConflictPolicyName(o.on_conflict));
+  return text;
+}
+
+std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context) {
+  PODIUM_CHECK(context.registry != nullptr);
+  const auto claims = ClaimsById(context);
+  const ScoreMatrix& m = board.matrix;
+  std::string out = fmt::format("# {}\n\n", context.title.empty() ? "Leaderboard" : context.title);
+  out += "| Rank | Model | Score | Coverage |";
+  for (const std::string& b : m.benchmarks) out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
+  out += "\n|---:|---|---:|---:|";
+  for (size_t j = 0; j < m.benchmarks.size(); ++j) out += "---:|";
+  out += "\n";
+  std::vector<std::string> footnoted;  // claim ids in order of first use
+  std::map<std::string, bool> seen;
+  for (const LeaderboardRow& row : board.rows) {
+    out += fmt::format("| {} | {} | {} | {}/{} |", row.rank,
+                       MarkdownCell(ModelName(context, row.model)),
+                       FormatFixed(row.score, ScoreDecimals(board.options)), row.cells,
+                       m.num_benchmarks());
+    for (int j = 0; j < m.num_benchmarks(); ++j) {
+      std::string cell = CellText(board, claims, row.matrix_row, j);
+      for (const std::string& id : m.claim_ids[row.matrix_row][j]) {
+        if (!board.normalized.present(row.matrix_row, j)) break;
+        cell += "[^" + id + "]";
+        if (!seen[id]) footnoted.push_back(id);
+        seen[id] = true;
+      }
+      out += " " + cell + " |";
+    }
+    out += "\n";
+  }
+  out += "\n" + DescribeMethod(board.options) + "\n";
+  if (!board.excluded.empty()) {
+    out += "\nNot ranked:\n\n";
+    for (const ExcludedModel& e : board.excluded) {
+      out += fmt::format("- {} ({})\n", ModelName(context, e.model), e.reason);
+    }
+  }
+  if (!footnoted.empty()) {
+    out += "\n";
+    for (const std::string& id : footnoted) {
+      auto it = claims.find(id);
+      if (it == claims.end()) continue;
+      const Claim& c = *it->second;
+      out += fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", id, id,
+                         c.source, c.line, ClaimKindName(c.kind),
+                         MarkdownCell(c.model_as_written), MarkdownCell(c.benchmark_as_written),
+                         c.value_text, c.unit == "%" ? "%" : "");
+    }
+  }
+  return out;
+}
+
+std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& context) {
+  const ScoreMatrix& m = board.matrix;
+  std::vector<std::string> header = {"rank", "model", "name", "score", "cells", "coverage"};
+  header.insert(header.end(), m.benchmarks.begin(), m.benchmarks.end());
+  std::string out = CsvLine(header);
+  for (const LeaderboardRow& row : board.rows) {
+    std::vector<std::string> fields = {
+        std::to_string(row.rank), row.model, ModelName(context, row.model),
+        JsonNumber(row.score).dump(), std::to_string(row.cells), JsonNumber(row.coverage).dump()};
+    for (int j = 0; j < m.num_benchmarks(); ++j) {
+      fields.push_back(board.normalized.present(row.matrix_row, j)
+                           ? JsonNumber(board.normalized.values(row.matrix_row, j)).dump()
+                           : "");
+    }
+    out += CsvLine(fields);
+  }
+  return out;
+}
+
+std::string LeaderboardJson(const Leaderboard& board, const ReportContext& context) {
+  const ScoreMatrix& m = board.matrix;
+  const LeaderboardOptions& o = board.options;
+  Json doc;
+  doc["schema"] = "podium.leaderboard/1";
+  doc["title"] = context.title.empty() ? "Leaderboard" : context.title;
+  doc["options"] = {
+      {"normalize", NormalizationName(o.normalization)},
+      {"aggregate", AggregationName(o.aggregate.method)},
+      {"missing", MissingPolicyName(o.aggregate.missing)},
+      {"on_conflict", ConflictPolicyName(o.on_conflict)},
+      {"min_coverage", JsonNumber(o.min_coverage)},
+      {"benchmarks", m.benchmarks},
+      {"models", o.models.empty() ? Json(nullptr) : Json(o.models)},
+      {"method", DescribeMethod(o)},
+  };
+  doc["inputs"] = {{"claims", context.inputs}, {"registry", context.registry_path}};
+  Json benchmarks = Json::array();
+  for (int j = 0; j < m.num_benchmarks(); ++j) {
+    const Benchmark* b = context.registry->FindBenchmark(m.benchmarks[j]);
+    Json entry = {{"id", m.benchmarks[j]}, {"name", BenchmarkName(context, m.benchmarks[j])}};
+    if (b != nullptr) {
+      entry["metric"] = b->metric;
+      entry["higher_is_better"] = b->higher_is_better;
+      entry["n_items"] = b->n_items ? Json(*b->n_items) : Json(nullptr);
+      entry["chance"] = b->chance ? JsonNumber(*b->chance) : Json(nullptr);
+      entry["max"] = b->max ? JsonNumber(*b->max) : Json(nullptr);
+    }
+    entry["models"] = static_cast<int>(m.present.col(j).count());
+    benchmarks.push_back(std::move(entry));
+  }
+  doc["benchmarks"] = std::move(benchmarks);
+  Json rows = Json::array();
+  for (const LeaderboardRow& row : board.rows) {
+    Json cells = Json::object();
+    Json all_claims = Json::array();
+    for (int j = 0; j < m.num_benchmarks(); ++j) {
+      const int i = row.matrix_row;
+      if (!board.normalized.present(i, j)) {
+        cells[m.benchmarks[j]] = nullptr;
+        continue;
+      }
+      cells[m.benchmarks[j]] = {{"value", JsonNumber(board.normalized.values(i, j))},
+                                {"raw", JsonNumber(m.values(i, j))},
+                                {"claims", m.claim_ids[i][j]}};
+      for (const std::string& id : m.claim_ids[i][j]) all_claims.push_back(id);
+    }
+    rows.push_back({{"rank", row.rank},
+                    {"model", row.model},
+                    {"name", ModelName(context, row.model)},
+                    {"score", JsonNumber(row.score)},
+                    {"coverage", JsonNumber(row.coverage)},
+                    {"cells", row.cells},
+                    {"benchmarks", std::move(cells)},
+                    {"claims", std::move(all_claims)}});
+  }
+  doc["rows"] = std::move(rows);
+  Json excluded = Json::array();
+  for (const ExcludedModel& e : board.excluded) {
+    excluded.push_back({{"model", e.model}, {"reason", e.reason}});
+  }
+  doc["excluded"] = std::move(excluded);
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace podium

@@ -1,0 +1,39 @@
+// Leaderboard -> Markdown (for people), CSV (for spreadsheets), JSON (for
+// machines; schema "podium.leaderboard/1", documented in docs/formats.md).
+//
+// Every number keeps its provenance: JSON cells list their claim ids, and the
+// Markdown table footnotes each cell with the claims (source, line, the names
+// as written). Output is a pure function of its inputs: no clock, no locale,
+// no absolute paths, so it is byte-identical from run to run.
+#ifndef PODIUM_ENGINE_REPORTING_LEADERBOARD_REPORT_H_
+#define PODIUM_ENGINE_REPORTING_LEADERBOARD_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/ingest/claims.h"
+#include "engine/rating/leaderboard.h"
+#include "engine/registry/registry.h"
+
+namespace podium {
+
+// What a report says about where it came from.
+struct ReportContext {
+  const Registry* registry = nullptr;       // names, benchmark metadata
+  const std::vector<Claim>* claims = nullptr;  // claim details for footnotes
+  std::string title;                        // heading; default "Leaderboard"
+  std::vector<std::string> inputs;          // claims files, as the user named them
+  std::string registry_path;                // registry folder, as named
+};
+
+std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context);
+std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& context);
+std::string LeaderboardJson(const Leaderboard& board, const ReportContext& context);
+
+// The method in words: normalization, aggregation, missing-data and conflict
+// policies, coverage threshold. Shared by the Markdown and JSON outputs.
+std::string DescribeMethod(const LeaderboardOptions& options);
+
+}  // namespace podium
+
+#endif  // PODIUM_ENGINE_REPORTING_LEADERBOARD_REPORT_H_

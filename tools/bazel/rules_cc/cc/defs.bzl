@@ -1,0 +1,29 @@
+"""Offline stand-in for @rules_cc//cc:defs.bzl: forwards to Bazel's native rules.
+
+Bazel 4.2.3 references @rules_cc from its own tools even for a pure C++ build;
+Debian's bazel-rules-cc is too new for it, so this tiny shim keeps the build offline.
+"""
+
+def cc_library(**attrs):
+    native.cc_library(**attrs)
+
+def cc_binary(**attrs):
+    native.cc_binary(**attrs)
+
+def cc_test(**attrs):
+    native.cc_test(**attrs)
+
+def cc_import(**attrs):
+    native.cc_import(**attrs)
+
+def cc_proto_library(**attrs):
+    native.cc_proto_library(**attrs)
+
+def cc_toolchain(**attrs):
+    native.cc_toolchain(**attrs)
+
+def cc_toolchain_suite(**attrs):
+    native.cc_toolchain_suite(**attrs)
+
+def objc_library(**attrs):
+    native.objc_library(**attrs)

@@ -1,0 +1,76 @@
+#include "tools/cli.h"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/base/diagnostic.h"
+#include "engine/base/file_util.h"
+#include "tools/leaderboard_command.h"
+#include "tools/regenerate_command.h"
+
+namespace podium {
+namespace {
+
+// Writes a rendered report to --out (atomically) or to `out`.
+int Emit(const std::string& text, const std::string& path, std::ostream& out, std::ostream& err) {
+  if (path.empty()) {
+    out << text;
+    return 0;
+  }
+  std::string error;
+  if (!WriteFileAtomically(path, text, &error)) {
+    err << "podium: error: " << error << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app("podium: leaderboards with provenance from published evaluation results",
+               "podium");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "podium 0.1.0");
+
+  LeaderboardRequest leaderboard;
+  CLI::App* leaderboard_cmd =
+      app.add_subcommand("leaderboard", "Rank models from score claims");
+  AddLeaderboardOptions(leaderboard_cmd, &leaderboard);
+
+  RegenerateRequest regenerate;
+  CLI::App* regenerate_cmd =
+      app.add_subcommand("regenerate", "Rebuild every report listed in datasets/reports.json");
+  regenerate_cmd->add_option("--datasets", regenerate.datasets, "Datasets folder");
+  regenerate_cmd->add_option("--reports", regenerate.reports, "Reports folder to write");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);  // prints the help of the chosen subcommand
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "podium: error: " << e.what() << "\n";
+    err << "Run 'podium --help' for usage.\n";
+    return 2;
+  }
+
+  if (*leaderboard_cmd) {
+    Diagnostics diagnostics;
+    std::optional<std::string> text = RenderLeaderboard(leaderboard, &diagnostics);
+    diagnostics.Print(err);
+    if (!text) {
+      err << "podium leaderboard: " << diagnostics.error_count()
+          << " errors; no report written\n";
+      return 2;
+    }
+    return Emit(*text, leaderboard.out, out, err);
+  }
+  if (*regenerate_cmd) return RunRegenerate(regenerate, out, err);
+  return 2;
+}
+
+}  // namespace podium

@@ -1,0 +1,152 @@
+#include "tools/leaderboard_command.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "engine/ingest/claims.h"
+#include "engine/rating/leaderboard.h"
+#include "engine/registry/registry.h"
+#include "engine/reporting/leaderboard_report.h"
+
+namespace podium {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The claims files of a datasets folder, sorted by name for a stable order,
+// each with the path shown in reports ("datasets/claims/x.csv").
+std::vector<std::pair<std::string, std::string>> DatasetClaims(const std::string& datasets) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(datasets) / "claims", ec)) {
+    if (entry.path().extension() != ".csv") continue;
+    files.emplace_back(entry.path().string(),
+                       "datasets/claims/" + entry.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Resolves names given on the command line; unknown names are errors.
+template <typename Resolve>
+std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
+                                      const char* kind, Resolve resolve,
+                                      Diagnostics* diagnostics) {
+  std::vector<std::string> ids;
+  for (const std::string& name : names) {
+    if (auto id = resolve(name)) {
+      if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    } else {
+      diagnostics->Error(Location{"<command line>"}, option, name,
+                         fmt::format("unknown {} \"{}\" (not an id or alias in the registry)",
+                                     kind, name));
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string DefaultDatasets() {
+  const char* home = std::getenv("PODIUM_HOME");
+  return home != nullptr && home[0] != '\0' ? std::string(home) + "/datasets" : "datasets";
+}
+
+void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
+  command->add_option("--claims", r->claims, "Claims CSV files (default: datasets/claims/*.csv)");
+  command->add_option("--registry", r->registry,
+                      "Registry folder with models.csv, benchmarks.csv, sources.csv "
+                      "(default: datasets/registry)");
+  command->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
+  command->add_option("--normalize", r->normalize, "Per-benchmark normalization")
+      ->check(CLI::IsMember({"raw", "minmax", "zscore", "percentile", "chance"}))
+      ->capture_default_str();
+  command->add_option("--aggregate", r->aggregate, "Aggregation across benchmarks")
+      ->check(CLI::IsMember({"mean", "winrate", "borda"}))
+      ->capture_default_str();
+  command->add_option("--missing", r->missing, "Missing cells for --aggregate mean: skip or zero")
+      ->check(CLI::IsMember({"skip", "zero"}))
+      ->capture_default_str();
+  command->add_option("--on-conflict", r->on_conflict,
+                      "Several different numbers for one model and benchmark")
+      ->check(CLI::IsMember({"error", "latest", "mean"}))
+      ->capture_default_str();
+  command->add_option("--min-coverage", r->min_coverage,
+                      "Exclude models with a smaller fraction of the benchmarks")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command->add_option("--benchmarks", r->benchmarks, "Benchmarks to use (ids or aliases)")
+      ->delimiter(',');
+  command->add_option("--models", r->models, "Models to rank (ids or aliases)")->delimiter(',');
+  command->add_option("--format", r->format, "Output format")
+      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", r->out, "Output file (default: standard output)");
+  command->add_option("--title", r->title, "Report heading");
+}
+
+std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
+                                             Diagnostics* diagnostics) {
+  const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
+  std::string registry_dir = request.registry;
+  std::string registry_shown = request.registry;
+  if (registry_dir.empty()) {
+    registry_dir = datasets + "/registry";
+    registry_shown = "datasets/registry";
+  }
+  std::vector<std::pair<std::string, std::string>> files;
+  if (request.claims.empty()) {
+    files = DatasetClaims(datasets);
+    if (files.empty()) {
+      diagnostics->Error(Location{datasets + "/claims"}, "", "",
+                         "no claims files (*.csv) found; pass --claims FILE...");
+    }
+  } else {
+    for (const std::string& f : request.claims) files.emplace_back(f, f);
+  }
+  const Registry registry = Registry::Read(registry_dir, diagnostics, registry_shown);
+  std::vector<Claim> claims;
+  for (const auto& [path, shown] : files) {
+    ReadClaimsFile(path, shown, registry, &claims, diagnostics);
+  }
+  LeaderboardOptions options;
+  const std::map<std::string, Normalization> normalizations = {
+      {"raw", Normalization::kRaw},         {"minmax", Normalization::kMinMax},
+      {"zscore", Normalization::kZScore},   {"percentile", Normalization::kPercentile},
+      {"chance", Normalization::kChance}};
+  const std::map<std::string, Aggregation> aggregations = {
+      {"mean", Aggregation::kMean}, {"winrate", Aggregation::kWinRate},
+      {"borda", Aggregation::kBorda}};
+  const std::map<std::string, ConflictPolicy> conflicts = {
+      {"error", ConflictPolicy::kError}, {"latest", ConflictPolicy::kLatest},
+      {"mean", ConflictPolicy::kMean}};
+  options.normalization = normalizations.at(request.normalize);
+  options.aggregate.method = aggregations.at(request.aggregate);
+  options.aggregate.missing = request.missing == "zero" ? MissingPolicy::kZero : MissingPolicy::kSkip;
+  options.on_conflict = conflicts.at(request.on_conflict);
+  options.min_coverage = request.min_coverage;
+  options.benchmarks = ResolveNames(
+      request.benchmarks, "--benchmarks", "benchmark",
+      [&](const std::string& n) { return registry.ResolveBenchmark(n); }, diagnostics);
+  options.models = ResolveNames(
+      request.models, "--models", "model",
+      [&](const std::string& n) { return registry.ResolveModel(n); }, diagnostics);
+  if (diagnostics->has_errors()) return std::nullopt;
+
+  const Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);
+  if (diagnostics->has_errors()) return std::nullopt;
+  ReportContext context;
+  context.registry = &registry;
+  context.claims = &claims;
+  context.title = request.title;
+  for (const auto& file : files) context.inputs.push_back(file.second);
+  context.registry_path = registry_shown;
+  if (request.format == "json") return LeaderboardJson(board, context);
+  if (request.format == "csv") return LeaderboardCsv(board, context);
+  return LeaderboardMarkdown(board, context);
+}
+
+}  // namespace podium

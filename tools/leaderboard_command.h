@@ -1,0 +1,45 @@
+// `podium leaderboard`: score claims -> a ranked leaderboard report.
+#ifndef PODIUM_TOOLS_LEADERBOARD_COMMAND_H_
+#define PODIUM_TOOLS_LEADERBOARD_COMMAND_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/base/diagnostic.h"
+
+namespace podium {
+
+// Everything `podium leaderboard` accepts. Defaults are the documented ones.
+struct LeaderboardRequest {
+  std::vector<std::string> claims;      // claims CSV files; empty = <datasets>/claims/*.csv
+  std::string registry;                 // registry folder; empty = <datasets>/registry
+  std::string datasets;                 // the datasets folder (default: $PODIUM_HOME/datasets)
+  std::string normalize = "raw";        // raw|minmax|zscore|percentile|chance
+  std::string aggregate = "mean";       // mean|winrate|borda
+  std::string missing = "skip";         // skip|zero (mean only)
+  std::string on_conflict = "error";    // error|latest|mean
+  double min_coverage = 0.0;            // fraction in [0, 1]
+  std::vector<std::string> benchmarks;  // ids or aliases; empty = all with claims
+  std::vector<std::string> models;      // ids or aliases; empty = all with claims
+  std::string format = "md";            // md|csv|json
+  std::string out;                      // output file; empty = stdout
+  std::string title;                    // report heading
+};
+
+// Declares the options of `podium leaderboard` on `command`, bound to `request`.
+void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* request);
+
+// Runs the request and returns the report text, or nullopt with diagnostics.
+std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
+                                             Diagnostics* diagnostics);
+
+// The datasets folder to use when none is given: $PODIUM_HOME/datasets, or
+// ./datasets when PODIUM_HOME is unset.
+std::string DefaultDatasets();
+
+}  // namespace podium
+
+#endif  // PODIUM_TOOLS_LEADERBOARD_COMMAND_H_
