@@ -78,6 +78,10 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
                       "Exclude models with a smaller fraction of the benchmarks")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command->add_option("--min-models", r->min_models,
+                      "Leave out benchmarks reported for fewer models than this")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   command->add_option("--benchmarks", r->benchmarks, "Benchmarks to use (ids or aliases)")
       ->delimiter(',');
   command->add_option("--models", r->models, "Models to rank (ids or aliases)")->delimiter(',');
@@ -128,6 +132,7 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
   options.aggregate.missing = request.missing == "zero" ? MissingPolicy::kZero : MissingPolicy::kSkip;
   options.on_conflict = conflicts.at(request.on_conflict);
   options.min_coverage = request.min_coverage;
+  options.min_models = request.min_models;
   options.benchmarks = ResolveNames(
       request.benchmarks, "--benchmarks", "benchmark",
       [&](const std::string& n) { return registry.ResolveBenchmark(n); }, diagnostics);

@@ -22,6 +22,7 @@ struct LeaderboardRequest {
   std::string missing = "skip";         // skip|zero (mean only)
   std::string on_conflict = "error";    // error|latest|mean
   double min_coverage = 0.0;            // fraction in [0, 1]
+  int min_models = 1;                   // drop benchmarks reported for fewer models
   std::vector<std::string> benchmarks;  // ids or aliases; empty = all with claims
   std::vector<std::string> models;      // ids or aliases; empty = all with claims
   std::string format = "md";            // md|csv|json

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -20,12 +22,44 @@ std::vector<int> CompetitionRanks(const std::vector<double>& scores) {
   return ranks;
 }
 
+namespace {
+
+// The benchmarks to show: the requested ones (or all with claims, in registry
+// order) that at least options.min_models of the requested models report.
+std::vector<std::string> KeepWidelyReported(const std::vector<Claim>& claims,
+                                            const Registry& registry,
+                                            const LeaderboardOptions& options,
+                                            std::vector<std::string>* dropped) {
+  if (options.min_models <= 1) return options.benchmarks;
+  const std::set<std::string> models(options.models.begin(), options.models.end());
+  std::map<std::string, std::set<std::string>> reporters;  // benchmark -> models
+  for (const Claim& c : claims) {
+    if (models.empty() || models.count(c.model) > 0) reporters[c.benchmark].insert(c.model);
+  }
+  std::vector<std::string> candidates = options.benchmarks;
+  if (candidates.empty()) {
+    for (const Benchmark& b : registry.benchmarks()) {
+      if (reporters.count(b.id) > 0) candidates.push_back(b.id);
+    }
+  }
+  std::vector<std::string> kept;
+  for (const std::string& id : candidates) {
+    const bool wide = static_cast<int>(reporters[id].size()) >= options.min_models;
+    (wide ? kept : *dropped).push_back(id);
+  }
+  return kept;
+}
+
+}  // namespace
+
 Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
                              const LeaderboardOptions& options, Diagnostics* diagnostics) {
   Leaderboard board;
   board.options = options;
-  board.matrix = BuildScoreMatrix(
-      claims, registry, {options.on_conflict, options.benchmarks, options.models}, diagnostics);
+  std::vector<std::string> benchmarks =
+      KeepWidelyReported(claims, registry, options, &board.dropped_benchmarks);
+  board.matrix = BuildScoreMatrix(claims, registry,
+                                  {options.on_conflict, benchmarks, options.models}, diagnostics);
   const ScoreMatrix& m = board.matrix;
 
   std::vector<BenchmarkScale> scales;

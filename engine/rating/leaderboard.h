@@ -20,6 +20,7 @@ struct LeaderboardOptions {
   AggregateOptions aggregate;              // method (mean) and missing policy (skip)
   ConflictPolicy on_conflict = ConflictPolicy::kError;
   double min_coverage = 0.0;               // in [0, 1]; fewer covered benchmarks -> excluded
+  int min_models = 1;                      // benchmarks with fewer models are left out
   std::vector<std::string> benchmarks;     // canonical ids; empty = all with claims
   std::vector<std::string> models;         // canonical ids; empty = all with claims
 };
@@ -44,6 +45,7 @@ struct Leaderboard {
   NormalizedScores normalized;   // the per-benchmark values that were aggregated
   std::vector<LeaderboardRow> rows;      // by rank, then model id
   std::vector<ExcludedModel> excluded;   // by model id
+  std::vector<std::string> dropped_benchmarks;  // fewer than min_models models
 };
 
 // Builds the leaderboard. Problems (conflicts, chance without chance/max, mean

@@ -73,3 +73,21 @@ TEST(LeaderboardTest, RawMeanOverALowerIsBetterBenchmarkIsRefused) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(LeaderboardTest, MinModelsLeavesOutThinlyReportedBenchmarks) {
+  Diagnostics d;
+  LeaderboardOptions o;
+  o.aggregate.method = Aggregation::kWinRate;
+  o.min_models = 3;
+  Leaderboard board = BuildLeaderboard(Claims(), testing::SmallRegistry(), o, &d);
+  EXPECT_FALSE(d.has_errors());
+  EXPECT_EQ(board.matrix.benchmarks, (std::vector<std::string>{"b1"}));
+  EXPECT_EQ(board.dropped_benchmarks, (std::vector<std::string>{"b2", "low"}));
+  EXPECT_EQ(board.rows.size(), 3u);
+}
+
+}  // namespace
+}  // namespace podium

@@ -142,6 +142,14 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
     out += "\n";
   }
   out += "\n" + DescribeMethod(board.options) + "\n";
+  if (!board.dropped_benchmarks.empty()) {
+    out += fmt::format("\nLeft out ({} benchmarks reported for fewer than {} models): ",
+                       board.dropped_benchmarks.size(), board.options.min_models);
+    for (size_t k = 0; k < board.dropped_benchmarks.size(); ++k) {
+      out += (k > 0 ? ", " : "") + BenchmarkName(context, board.dropped_benchmarks[k]);
+    }
+    out += ".\n";
+  }
   if (!board.excluded.empty()) {
     out += "\nNot ranked:\n\n";
     for (const ExcludedModel& e : board.excluded) {
@@ -194,6 +202,7 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
       {"missing", MissingPolicyName(o.aggregate.missing)},
       {"on_conflict", ConflictPolicyName(o.on_conflict)},
       {"min_coverage", JsonNumber(o.min_coverage)},
+      {"min_models", o.min_models},
       {"benchmarks", m.benchmarks},
       {"models", o.models.empty() ? Json(nullptr) : Json(o.models)},
       {"method", DescribeMethod(o)},
@@ -244,6 +253,7 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
     excluded.push_back({{"model", e.model}, {"reason", e.reason}});
   }
   doc["excluded"] = std::move(excluded);
+  doc["dropped_benchmarks"] = board.dropped_benchmarks;
   return doc.dump(2) + "\n";
 }
 

@@ -1,0 +1,146 @@
+// Runs the real `podium` binary on small files and checks what a user sees.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "engine/base/file_util.h"
+#include "tests/testing.h"
+
+namespace podium {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs the binary with `args` (already shell-quoted) in `dir`.
+Result Podium(const std::string& dir, const std::string& args) {
+  const std::string bin = fs::absolute(testing::Runfile("tools/podium_bin")).string();
+  const std::string command = "cd '" + dir + "' && '" + bin + "' " + args +
+                              " >stdout.txt 2>stderr.txt";
+  const int status = std::system(command.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir + "/stdout.txt").value_or("");
+  r.err = ReadFile(dir + "/stderr.txt").value_or("");
+  return r;
+}
+
+const char kHeader[] =
+    "claim_id,model,benchmark,value,unit,metric,setting,source,line,model_as_written,"
+    "benchmark_as_written,kind,notes\n";
+
+std::string MakeWorkspace() {
+  const std::string dir = testing::TempDir();
+  testing::WriteSmallRegistry(dir + "/reg");
+  testing::WriteFile(dir, "good.csv",
+                     std::string(kHeader) +
+                         "g1,m1,b1,60.0,%,,,s1,3,모델1,B-1,table,\n"
+                         "g2,모델2,b1,70.0,%,,,s1,4,모델2,B-1,table,\n"
+                         "g3,m2,b2,20.0,%,,,s2,9,모델2,Bench Two,prose,\n");
+  testing::WriteFile(dir, "bad.csv",
+                     std::string(kHeader) +
+                         "x1,m1,b1,n/a,%,,,s1,3,,,table,\n"
+                         "x2,m9,b1,1,%,,,s1,3,,,table,\n"
+                         "x3,m1,b1,1,%,,,s1,-4,,,table,\n");
+  return dir;
+}
+
+TEST(CliEndToEndTest, WritesAMarkdownLeaderboard) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir, "leaderboard --claims good.csv --registry reg --out board.md");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string md = ReadFile(dir + "/board.md").value_or("");
+  EXPECT_NE(md.find("| 1 | Model One | 60.00 | 1/2 | 60.0[^g1] | — |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| 2 | Model Two | 45.00 | 2/2 | 70.0[^g2] | 20.0[^g3] |"), std::string::npos);
+}
+
+TEST(CliEndToEndTest, AliasesOnTheCommandLineAndJsonToStdout) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir,
+                    "leaderboard --claims good.csv --registry reg --benchmarks 벤치1 "
+                    "--models 'model one,모델2' --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"schema\": \"podium.leaderboard/1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"benchmarks\": [\n      \"b1\"\n    ]"), std::string::npos) << r.out;
+}
+
+TEST(CliEndToEndTest, BadFileGivesEveryDiagnosticExitTwoAndNoOutput) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir, "leaderboard --claims good.csv bad.csv --registry reg --out board.md");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bad.csv:2:10: error: field 'value': \"n/a\" is not a finite number\n"
+            "bad.csv:3:4: error: field 'model': unknown model \"m9\" (not an id or alias in "
+            "models.csv)\n"
+            "bad.csv:4:19: error: field 'line': \"-4\" is not a positive integer line number\n"
+            "podium leaderboard: 3 errors; no report written\n");
+  EXPECT_FALSE(fs::exists(dir + "/board.md"));
+}
+
+TEST(CliEndToEndTest, ExistingReportIsLeftIntactOnError) {
+  const std::string dir = MakeWorkspace();
+  testing::WriteFile(dir, "board.md", "previous report\n");
+  Result r = Podium(dir, "leaderboard --claims bad.csv --registry reg --out board.md");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(ReadFile(dir + "/board.md"), "previous report\n");
+}
+
+TEST(CliEndToEndTest, UnknownNamesAndConflictsOnTheCommandLine) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir, "leaderboard --claims good.csv --registry reg --benchmarks mmlu");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "<command line>: error: field '--benchmarks': unknown benchmark \"mmlu\" (not an id "
+            "or alias in the registry)\n"
+            "podium leaderboard: 1 errors; no report written\n");
+  testing::WriteFile(dir, "conflict.csv",
+                     std::string(kHeader) + "k1,m1,b1,61.5,%,,,s2,7,,,prose,\n");
+  r = Podium(dir, "leaderboard --claims good.csv conflict.csv --registry reg");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("conflict.csv:2:10: error: field 'value': conflicting claims for model "
+                       "'m1' on benchmark 'b1': g1 = 60.0 (s1 line 3) and k1 = 61.5 (s2 line 7)"),
+            std::string::npos)
+      << r.err;
+  r = Podium(dir, "leaderboard --claims good.csv conflict.csv --registry reg --on-conflict latest");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("61.5[^k1][^g1]"), std::string::npos) << r.out;
+}
+
+TEST(CliEndToEndTest, UsageErrorsExitTwo) {
+  const std::string dir = MakeWorkspace();
+  EXPECT_EQ(Podium(dir, "leaderboard --normalize fancy").exit_code, 2);
+  EXPECT_EQ(Podium(dir, "frobnicate").exit_code, 2);
+  Result help = Podium(dir, "leaderboard --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--normalize"), std::string::npos);
+}
+
+TEST(CliEndToEndTest, OutputIsByteIdenticalAcrossRunsAndLocales) {
+  const std::string dir = MakeWorkspace();
+  Result a = Podium(dir, "leaderboard --claims good.csv --registry reg --format json");
+  Result b = Podium(dir,
+                    "leaderboard --claims good.csv --registry reg --format json "
+                    "--normalize zscore --aggregate mean");
+  Result c = Podium(dir, "leaderboard --claims good.csv --registry reg --format json");
+  EXPECT_EQ(a.out, c.out);
+  EXPECT_NE(a.out, b.out);
+  Result d = Podium(dir, "leaderboard --claims good.csv --registry reg --format csv");
+  Result e = Podium(dir, "leaderboard --claims good.csv --registry reg --format csv");
+  EXPECT_EQ(d.out, e.out);
+  EXPECT_EQ(d.out,
+            "rank,model,name,score,cells,coverage,b1,b2\n"
+            "1,m1,Model One,60.0,1,0.5,60.0,\n"
+            "2,m2,Model Two,45.0,2,1.0,70.0,20.0\n");
+}
+
+}  // namespace
+}  // namespace podium
