@@ -144,3 +144,38 @@ TEST(CliEndToEndTest, OutputIsByteIdenticalAcrossRunsAndLocales) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(CliEndToEndTest, AuditExitCodes) {
+  const std::string dir = MakeWorkspace();
+  testing::WriteFile(dir, "seeds/s1.txt", "title\n\n\n모델1 scored 60.0% and 모델2 70.0%\n");
+  testing::WriteFile(dir, "seeds/s2.txt", "x\n\n\n\n\n\n\n\nModel Two: 20.0\n");
+  testing::WriteFile(dir, "ok.csv",
+                     std::string(kHeader) +
+                         "g1,m1,b1,60.0,%,,,s1,4,모델1,B-1,prose,\n"
+                         "g2,m2,b1,70.0,%,,,s1,4,모델2,B-1,prose,\n"
+                         "g3,m2,b2,20.0,%,,,s2,9,Model Two,Bench Two,prose,\n");
+  Result ok = Podium(dir, "audit --claims ok.csv --registry reg --sources seeds --format json");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("\"verified\": 3"), std::string::npos) << ok.out;
+
+  testing::WriteFile(dir, "moved.csv",
+                     std::string(kHeader) + "g1,m1,b1,60.0,%,,,s1,3,모델1,B-1,prose,\n");
+  Result bad = Podium(dir, "audit --claims moved.csv --registry reg --sources seeds");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("claim g1: the value 60.0 is not printed on line 3"), std::string::npos)
+      << bad.out;
+  EXPECT_NE(bad.err.find("podium audit: 2 claims or documents disagree"), std::string::npos)
+      << bad.err;
+
+  Result missing = Podium(dir, "audit --claims ok.csv --registry reg --sources nowhere");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err,
+            "nowhere: error: field '--sources': the source documents folder does not exist\n"
+            "podium audit: 1 errors; no report written\n");
+}
+
+}  // namespace
+}  // namespace podium

@@ -6,6 +6,7 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
+#include "tools/audit_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
 
@@ -39,11 +40,19 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
       app.add_subcommand("leaderboard", "Rank models from score claims");
   AddLeaderboardOptions(leaderboard_cmd, &leaderboard);
 
+  AuditRequest audit;
+  CLI::App* audit_cmd =
+      app.add_subcommand("audit", "Check every claim against the source document it cites");
+  AddAuditOptions(audit_cmd, &audit);
+
   RegenerateRequest regenerate;
   CLI::App* regenerate_cmd =
       app.add_subcommand("regenerate", "Rebuild every report listed in datasets/reports.json");
   regenerate_cmd->add_option("--datasets", regenerate.datasets, "Datasets folder");
   regenerate_cmd->add_option("--reports", regenerate.reports, "Reports folder to write");
+  regenerate_cmd->add_option("--sources", regenerate.sources,
+                             "Source documents for the audit (default: ../shared/seeds; the "
+                             "audit is skipped when the folder is absent)");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -68,6 +77,22 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
       return 2;
     }
     return Emit(*text, leaderboard.out, out, err);
+  }
+  if (*audit_cmd) {
+    Diagnostics diagnostics;
+    std::optional<AuditOutput> report = RenderAudit(audit, &diagnostics);
+    diagnostics.Print(err);
+    if (!report) {
+      err << "podium audit: " << diagnostics.error_count() << " errors; no report written\n";
+      return 2;
+    }
+    if (const int code = Emit(report->text, audit.out, out, err); code != 0) return code;
+    if (report->errors > 0) {
+      err << "podium audit: " << report->errors
+          << " claims or documents disagree with the sources\n";
+      return 1;
+    }
+    return 0;
   }
   if (*regenerate_cmd) return RunRegenerate(regenerate, out, err);
   return 2;

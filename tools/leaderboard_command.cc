@@ -1,8 +1,7 @@
 #include "tools/leaderboard_command.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -10,25 +9,10 @@
 #include "engine/rating/leaderboard.h"
 #include "engine/registry/registry.h"
 #include "engine/reporting/leaderboard_report.h"
+#include "tools/dataset_loader.h"
 
 namespace podium {
 namespace {
-
-namespace fs = std::filesystem;
-
-// The claims files of a datasets folder, sorted by name for a stable order,
-// each with the path shown in reports ("datasets/claims/x.csv").
-std::vector<std::pair<std::string, std::string>> DatasetClaims(const std::string& datasets) {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(fs::path(datasets) / "claims", ec)) {
-    if (entry.path().extension() != ".csv") continue;
-    files.emplace_back(entry.path().string(),
-                       "datasets/claims/" + entry.path().filename().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 // Resolves names given on the command line; unknown names are errors.
 template <typename Resolve>
@@ -49,11 +33,6 @@ std::vector<std::string> ResolveNames(const std::vector<std::string>& names, con
 }
 
 }  // namespace
-
-std::string DefaultDatasets() {
-  const char* home = std::getenv("PODIUM_HOME");
-  return home != nullptr && home[0] != '\0' ? std::string(home) + "/datasets" : "datasets";
-}
 
 void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--claims", r->claims, "Claims CSV files (default: datasets/claims/*.csv)");
@@ -94,28 +73,10 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
 
 std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
                                              Diagnostics* diagnostics) {
-  const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
-  std::string registry_dir = request.registry;
-  std::string registry_shown = request.registry;
-  if (registry_dir.empty()) {
-    registry_dir = datasets + "/registry";
-    registry_shown = "datasets/registry";
-  }
-  std::vector<std::pair<std::string, std::string>> files;
-  if (request.claims.empty()) {
-    files = DatasetClaims(datasets);
-    if (files.empty()) {
-      diagnostics->Error(Location{datasets + "/claims"}, "", "",
-                         "no claims files (*.csv) found; pass --claims FILE...");
-    }
-  } else {
-    for (const std::string& f : request.claims) files.emplace_back(f, f);
-  }
-  const Registry registry = Registry::Read(registry_dir, diagnostics, registry_shown);
-  std::vector<Claim> claims;
-  for (const auto& [path, shown] : files) {
-    ReadClaimsFile(path, shown, registry, &claims, diagnostics);
-  }
+  LoadedClaims loaded =
+      LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  const Registry& registry = loaded.registry;
+  const std::vector<Claim>& claims = loaded.claims;
   LeaderboardOptions options;
   const std::map<std::string, Normalization> normalizations = {
       {"raw", Normalization::kRaw},         {"minmax", Normalization::kMinMax},
@@ -147,8 +108,8 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
   context.registry = &registry;
   context.claims = &claims;
   context.title = request.title;
-  for (const auto& file : files) context.inputs.push_back(file.second);
-  context.registry_path = registry_shown;
+  context.inputs = loaded.inputs;
+  context.registry_path = loaded.registry_shown;
   if (request.format == "json") return LeaderboardJson(board, context);
   if (request.format == "csv") return LeaderboardCsv(board, context);
   return LeaderboardMarkdown(board, context);

@@ -37,10 +37,6 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* request);
 std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
                                              Diagnostics* diagnostics);
 
-// The datasets folder to use when none is given: $PODIUM_HOME/datasets, or
-// ./datasets when PODIUM_HOME is unset.
-std::string DefaultDatasets();
-
 }  // namespace podium
 
 #endif  // PODIUM_TOOLS_LEADERBOARD_COMMAND_H_

@@ -1,6 +1,6 @@
 #include "tools/regenerate_command.h"
 
-#include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +10,8 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
 #include "engine/base/text_position.h"
+#include "tools/audit_command.h"
+#include "tools/dataset_loader.h"
 #include "tools/leaderboard_command.h"
 
 namespace podium {
@@ -123,6 +125,10 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
                            spec.formats.front());
     out += fmt::format("| {} | {} | {} | `{}` |\n", spec.title, files, spec.description, command);
   }
+  out += "| Source audit | [md](audit.md), [json](audit.json) | Every claim checked against "
+         "the line of the document it cites; conflicts, repeated quotes, table averages and "
+         "order. Written when the documents are present (`../shared/seeds`). | `tools/podium "
+         "audit --format md --out reports/audit.md` |\n";
   out += "\nEach command is shown for its first format; `--format json --out "
          "reports/NAME.json` gives the other.\n";
   return out;
@@ -131,20 +137,37 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
 }  // namespace
 
 int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
-  const char* home = std::getenv("PODIUM_HOME");
-  const std::string root = home != nullptr && home[0] != '\0' ? home : ".";
   const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
-  const std::string reports = request.reports.empty() ? root + "/reports" : request.reports;
+  const std::string reports =
+      request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
+  const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
 
   Diagnostics diagnostics;
   const std::vector<ReportSpec> specs =
       ReadSpecs(datasets + "/reports.json", "datasets/reports.json", &diagnostics);
   std::vector<RenderedFile> files;
   for (const ReportSpec& spec : specs) RenderSpec(spec, datasets, &files, &diagnostics);
+  int audit_errors = 0;
+  const bool audit = std::filesystem::is_directory(sources);
+  if (audit) {
+    for (const char* format : {"md", "json"}) {
+      AuditRequest request;
+      request.datasets = datasets;
+      request.sources = sources;
+      request.sources_shown = "../shared/seeds";
+      request.format = format;
+      if (std::optional<AuditOutput> report = RenderAudit(request, &diagnostics)) {
+        files.push_back({std::string("audit.") + format, report->text});
+        audit_errors = report->errors;
+      }
+    }
+  }
   diagnostics.Print(err);
-  if (diagnostics.has_errors()) {
-    err << "podium regenerate: nothing written (" << diagnostics.error_count() << " errors)\n";
-    return 2;
+  if (diagnostics.has_errors() || audit_errors > 0) {
+    err << "podium regenerate: nothing written (" << diagnostics.error_count() << " errors";
+    if (audit_errors > 0) err << ", " << audit_errors << " audit errors: run podium audit";
+    err << ")\n";
+    return diagnostics.has_errors() ? 2 : 1;
   }
   files.push_back({"README.md", ReportsReadme(specs)});
   for (const RenderedFile& f : files) {
@@ -159,6 +182,8 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
   for (const ReportSpec& spec : specs) {
     out << fmt::format("  {:<28} {}\n", spec.name, spec.title);
   }
+  out << (audit ? fmt::format("  {:<28} every claim checked against {}\n", "audit", sources)
+                : fmt::format("  (audit skipped: no source documents at {})\n", sources));
   return 0;
 }
 

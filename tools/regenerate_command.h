@@ -13,9 +13,14 @@ namespace podium {
 struct RegenerateRequest {
   std::string datasets;  // default: $PODIUM_HOME/datasets
   std::string reports;   // default: $PODIUM_HOME/reports
+  std::string sources;   // default: $PODIUM_HOME/../shared/seeds; audit skipped if absent
 };
 
-// Returns the exit code (0 ok, 2 bad spec or input). Prints a summary to `out`.
+// Also writes audit.md and audit.json when the source documents are present
+// (shown in them as "../shared/seeds" whatever --sources says, so the bytes do
+// not depend on where the documents are). Returns the exit code: 0 ok, 1 the
+// audit found claims that disagree with the sources, 2 bad spec or input; on
+// a non-zero code nothing is written. Prints a summary to `out`.
 int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace podium

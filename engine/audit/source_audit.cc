@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -182,24 +181,25 @@ class Auditor {
   }
 
   void FindConflictsAndDuplicates() {
-    std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> cells;
-    for (const Claim& c : claims_) cells[{c.model, c.benchmark}].push_back(&c);
+    // Claims under different stated settings (5-shot vs 0-shot, "vs Sora" vs
+    // "vs Kling 1.5") measure different things: they neither conflict nor repeat.
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<const Claim*>> cells;
+    for (const Claim& c : claims_) cells[{c.model, c.benchmark, c.setting}].push_back(&c);
     for (const auto& [key, group] : cells) {
+      const auto& [model, benchmark, setting] = key;
       std::map<double, std::vector<const Claim*>> by_value;
       for (const Claim* c : group) by_value[c->value].push_back(c);
       if (by_value.size() > 1) {
         std::vector<std::string> ids, parts;
-        std::set<std::string> settings;
         for (const Claim* c : group) {
           ids.push_back(c->id);
-          parts.push_back(fmt::format("{} = {} ({} line {}{})", c->id, c->value_text, c->source,
-                                      c->line, c->setting.empty() ? "" : ", " + c->setting));
-          settings.insert(c->setting);
+          parts.push_back(
+              fmt::format("{} = {} ({} line {})", c->id, c->value_text, c->source, c->line));
         }
         Add(FindingKind::kConflict, ids, group.front()->source, group.front()->line,
-            fmt::format("model '{}' on benchmark '{}' has {} different values: {}{}", key.first,
-                        key.second, by_value.size(), fmt::join(parts, "; "),
-                        settings.size() > 1 ? " (the settings differ)" : ""));
+            fmt::format("model '{}' on benchmark '{}'{} has {} different values: {}", model,
+                        benchmark, setting.empty() ? "" : " (" + setting + ")", by_value.size(),
+                        fmt::join(parts, "; ")));
       }
       for (const auto& [value, same] : by_value) {
         if (same.size() < 2) continue;
@@ -209,8 +209,8 @@ class Auditor {
           places.push_back(fmt::format("{} line {}", c->source, c->line));
         }
         Add(FindingKind::kDuplicate, ids, same.front()->source, same.front()->line,
-            fmt::format("model '{}' on benchmark '{}' = {} is quoted {} times: {}", key.first,
-                        key.second, same.front()->value_text, same.size(),
+            fmt::format("model '{}' on benchmark '{}' = {} is quoted {} times: {}", model,
+                        benchmark, same.front()->value_text, same.size(),
                         fmt::join(places, ", ")));
       }
     }
@@ -411,6 +411,16 @@ std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& regist
     documents[s.id] = std::move(doc);
   }
   return documents;
+}
+
+}  // namespace podium
+
+namespace podium {
+
+AuditResult AuditClaims(const std::vector<Claim>& claims, const Registry& registry,
+                        const std::map<std::string, SourceDocument>& documents,
+                        const AuditOptions& options) {
+  return Auditor(claims, registry, documents, options).Run();
 }
 
 }  // namespace podium

@@ -1,0 +1,131 @@
+#include "engine/reporting/audit_report.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/reporting/text_format.h"
+
+namespace podium {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool DigestOk(const AuditContext& context, const Source& s) {
+  auto it = context.documents->find(s.id);
+  return it != context.documents->end() && it->second.found &&
+         (s.sha256.empty() || s.sha256 == it->second.sha256);
+}
+
+// Findings of the given kinds as a Markdown list.
+std::string Section(const AuditResult& result, std::initializer_list<FindingKind> kinds,
+                    bool quote_line) {
+  std::string out;
+  for (const AuditFinding& f : result.findings) {
+    if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) continue;
+    out += fmt::format("- {}", MarkdownCell(f.message));
+    if (f.line > 0) out += fmt::format(" — {} line {}", f.source, f.line);
+    if (!f.origin.path.empty() && f.origin.line > 0) {
+      out += fmt::format(" (claims row {}:{})", f.origin.path, f.origin.line);
+    }
+    out += "\n";
+    if (quote_line && !f.text.empty()) out += fmt::format("  > {}\n", f.text);
+  }
+  return out.empty() ? "None.\n" : out;
+}
+
+int Count(const AuditResult& result, FindingKind kind) {
+  return static_cast<int>(std::count_if(result.findings.begin(), result.findings.end(),
+                                        [&](const AuditFinding& f) { return f.kind == kind; }));
+}
+
+}  // namespace
+
+std::string AuditMarkdown(const AuditResult& result, const AuditContext& context) {
+  std::string out = "# Source audit\n\n";
+  out += fmt::format(
+      "Every claim in `datasets/claims/` checked against the document it cites (in "
+      "`{}`): the value must be printed on the cited line, and a name of the model must be on "
+      "that line or within {} lines above it.\n\n"
+      "**{} of {} claims verified; {} errors.**\n\n",
+      context.sources_directory, context.context_lines, result.verified, result.claims,
+      result.errors);
+  out += "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified |\n"
+         "|---|---|---|---|---:|---:|---:|---:|\n";
+  for (const SourceSummary& s : result.sources) {
+    const Source* source = context.registry->FindSource(s.source);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", s.source,
+                       MarkdownCell(source->title), source->date,
+                       DigestOk(context, *source) ? "matches" : "**differs or missing**",
+                       s.claims, s.tables, s.prose, s.verified);
+  }
+  out += "\n## Errors: the datasets disagree with the sources\n\n";
+  out += Section(result,
+                 {FindingKind::kDocumentMissing, FindingKind::kDigestMismatch,
+                  FindingKind::kLineOutOfRange, FindingKind::kValueNotOnLine,
+                  FindingKind::kModelNotNear},
+                 true);
+  out += fmt::format("\n## Conflicts: one model and benchmark, different numbers ({})\n\n",
+                     Count(result, FindingKind::kConflict));
+  out += Section(result, {FindingKind::kConflict}, false);
+  out += fmt::format("\n## The same number quoted more than once ({})\n\n",
+                     Count(result, FindingKind::kDuplicate));
+  out += Section(result, {FindingKind::kDuplicate}, false);
+  out += fmt::format(
+      "\n## Table checks\n\nStated averages recomputed from their rows ({} match, {} do not); "
+      "rows of tables with an average column checked to be sorted by it ({} out of order).\n\n",
+      Count(result, FindingKind::kAverageChecked), Count(result, FindingKind::kAverageMismatch),
+      Count(result, FindingKind::kOrderMismatch));
+  out += Section(result,
+                 {FindingKind::kAverageMismatch, FindingKind::kOrderMismatch,
+                  FindingKind::kAverageChecked},
+                 true);
+  out += fmt::format(
+      "\n## Numbers no claim cites ({})\n\nNumbers printed with 점 or % on a line that names a "
+      "model, but cited by no claim. Most are not evaluation results (survey shares, prices, "
+      "growth); each was read and left out on purpose. Listed so a reviewer can check.\n\n",
+      Count(result, FindingKind::kUncitedNumber));
+  out += Section(result, {FindingKind::kUncitedNumber}, true);
+  return out;
+}
+
+std::string AuditJson(const AuditResult& result, const AuditContext& context) {
+  Json doc;
+  doc["schema"] = "podium.audit/1";
+  doc["sources_directory"] = context.sources_directory;
+  doc["context_lines"] = context.context_lines;
+  doc["summary"] = {{"claims", result.claims},
+                    {"verified", result.verified},
+                    {"errors", result.errors}};
+  Json sources = Json::array();
+  for (const SourceSummary& s : result.sources) {
+    const Source* source = context.registry->FindSource(s.source);
+    sources.push_back({{"id", s.source},
+                       {"title", source->title},
+                       {"date", source->date},
+                       {"sha256", source->sha256},
+                       {"sha256_matches", DigestOk(context, *source)},
+                       {"claims", s.claims},
+                       {"table", s.tables},
+                       {"prose", s.prose},
+                       {"verified", s.verified}});
+  }
+  doc["sources"] = std::move(sources);
+  Json findings = Json::array();
+  for (const AuditFinding& f : result.findings) {
+    Json entry = {{"kind", FindingKindName(f.kind)},
+                  {"severity", IsAuditError(f.kind) ? "error" : "finding"},
+                  {"claims", f.claims},
+                  {"source", f.source},
+                  {"line", f.line},
+                  {"text", f.text},
+                  {"message", f.message}};
+    if (!f.origin.path.empty()) {
+      entry["claims_row"] = fmt::format("{}:{}", f.origin.path, f.origin.line);
+    }
+    findings.push_back(std::move(entry));
+  }
+  doc["findings"] = std::move(findings);
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace podium
