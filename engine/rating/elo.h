@@ -1,0 +1,31 @@
+// Online Elo, exactly as FastChat's compute_elo (the original Chatbot Arena
+// leaderboard): battles in order, each updating both ratings by
+//   r_a += K (s_a - e_a),  e_a = 1 / (1 + base^((r_b - r_a) / scale)),
+// with s_a = 1 for a win, 0.5 for a tie, 0 for a loss (and symmetrically for b).
+// Order matters: file order, or tstamp order when every battle has one.
+#ifndef PODIUM_ENGINE_RATING_ELO_H_
+#define PODIUM_ENGINE_RATING_ELO_H_
+
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "engine/ingest/battles.h"
+
+namespace podium {
+
+struct EloOptions {
+  double k = 4;         // FastChat default
+  double base = 10;
+  double scale = 400;
+  double initial = 1000;
+};
+
+// Ratings of models 0..num_models-1 after playing `battles` in order; `order`,
+// when given, lists the indices of `battles` to play (a bootstrap replicate).
+Eigen::VectorXd OnlineElo(int num_models, const std::vector<Battle>& battles,
+                          const EloOptions& options, const std::vector<int>* order = nullptr);
+
+}  // namespace podium
+
+#endif  // PODIUM_ENGINE_RATING_ELO_H_
