@@ -179,3 +179,63 @@ TEST(CliEndToEndTest, AuditExitCodes) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+const char kBattles[] =
+    "model_a,model_b,winner\n"
+    "alpha,beta,model_a\nalpha,beta,model_a\nbeta,alpha,model_a\nbeta,gamma,tie\n"
+    "gamma,beta,model_b\nalpha,gamma,model_a\ngamma,alpha,model_a\ngamma,beta,model_a\n";
+
+TEST(CliEndToEndTest, ArenaIsTheSameBytesOnAnyNumberOfThreads) {
+  const std::string dir = testing::TempDir();
+  testing::WriteFile(dir, "b.csv", kBattles);
+  Result one = Podium(dir, "arena b.csv --rounds 300 --seed 5 --format json --threads 1");
+  Result two = Podium(dir, "arena b.csv --rounds 300 --seed 5 --format json --threads 2");
+  Result eight = Podium(dir, "arena b.csv --rounds 300 --seed 5 --format json --threads 8");
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, eight.out);
+  EXPECT_NE(one.out.find("\"schema\": \"podium.arena/1\""), std::string::npos);
+  EXPECT_NE(one.out.find("\"rank_ub\""), std::string::npos);
+  Result other_seed = Podium(dir, "arena b.csv --rounds 300 --seed 6 --format json");
+  EXPECT_NE(one.out, other_seed.out);
+}
+
+TEST(CliEndToEndTest, ArenaBadBattlesExitTwoWithLines) {
+  const std::string dir = testing::TempDir();
+  testing::WriteFile(dir, "b.csv", "model_a,model_b,winner\nx,y,model_a\nx,y,draw\ny,y,tie\n");
+  Result r = Podium(dir, "arena b.csv --out out.md");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "b.csv:3: error: field 'winner': unknown winner \"draw\" (expected model_a, model_b, "
+            "tie or tie (bothbad))\n"
+            "b.csv:4: error: field 'model_b': model \"y\" plays itself\n"
+            "podium arena: 2 errors; no report written\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.md"));
+  Result anchor = Podium(dir, "arena b.csv --anchor nobody");
+  EXPECT_EQ(anchor.exit_code, 2);
+}
+
+TEST(CliEndToEndTest, NetWinFromJudgmentsAndReported) {
+  const std::string dir = testing::TempDir();
+  testing::WriteFile(dir, "j.csv",
+                     "prompt,rater,model_a,model_b,preference\n"
+                     "p1,r1,A,B,+1\np1,r2,A,B,0\np2,r1,A,B,-1\np3,r1,B,A,-1\n");
+  testing::WriteFile(dir, "nwr.csv",
+                     "claim_id,model_a,model_b,task,net_win_rate,source,line\n"
+                     "c1,movie-gen,sora,video,+8.2,s,225\n");
+  Result r = Podium(dir, "netwin --judgments j.csv --reported nwr.csv --rounds 200");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // From A's side: +1, 0, -1, +1 -> NWR 25.0, p 0.625, gap 400 log10(5/3) = 88.7.
+  EXPECT_NE(r.out.find("| A | B | 4 | 3 | 2 / 1 / 1 | 25.0 |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| 0.625 | 88.7 |"), std::string::npos) << r.out;
+  // +8.2 -> p = 0.541, gap = 400 log10(0.541 / 0.459) = 28.55.
+  EXPECT_NE(r.out.find("| movie-gen | sora | video | +8.2 | 0.541 | 28.6 | c1 (s line 225) |"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace podium

@@ -6,6 +6,7 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
+#include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
@@ -27,6 +28,22 @@ int Emit(const std::string& text, const std::string& path, std::ostream& out, st
   return 0;
 }
 
+// Renders a report, prints every diagnostic, and writes the report only when
+// there was no error (exit 2 otherwise).
+template <typename Render>
+int Report(const char* command, const std::string& path, std::ostream& out, std::ostream& err,
+           Render render) {
+  Diagnostics diagnostics;
+  std::optional<std::string> text = render(&diagnostics);
+  diagnostics.Print(err);
+  if (!text) {
+    err << "podium " << command << ": " << diagnostics.error_count()
+        << " errors; no report written\n";
+    return 2;
+  }
+  return Emit(*text, path, out, err);
+}
+
 }  // namespace
 
 int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -39,6 +56,16 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   CLI::App* leaderboard_cmd =
       app.add_subcommand("leaderboard", "Rank models from score claims");
   AddLeaderboardOptions(leaderboard_cmd, &leaderboard);
+
+  ArenaRequest arena;
+  CLI::App* arena_cmd =
+      app.add_subcommand("arena", "Rate models from pairwise battles (Bradley-Terry or Elo)");
+  AddArenaOptions(arena_cmd, &arena);
+
+  NetWinRequest netwin;
+  CLI::App* netwin_cmd = app.add_subcommand(
+      "netwin", "Net win rates from judgments, and reported ones converted to p and Elo gap");
+  AddNetWinOptions(netwin_cmd, &netwin);
 
   AuditRequest audit;
   CLI::App* audit_cmd =
@@ -68,15 +95,16 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
 
   if (*leaderboard_cmd) {
-    Diagnostics diagnostics;
-    std::optional<std::string> text = RenderLeaderboard(leaderboard, &diagnostics);
-    diagnostics.Print(err);
-    if (!text) {
-      err << "podium leaderboard: " << diagnostics.error_count()
-          << " errors; no report written\n";
-      return 2;
-    }
-    return Emit(*text, leaderboard.out, out, err);
+    return Report("leaderboard", leaderboard.out, out, err,
+                  [&](Diagnostics* d) { return RenderLeaderboard(leaderboard, d); });
+  }
+  if (*arena_cmd) {
+    return Report("arena", arena.out, out, err,
+                  [&](Diagnostics* d) { return RenderArena(arena, d); });
+  }
+  if (*netwin_cmd) {
+    return Report("netwin", netwin.out, out, err,
+                  [&](Diagnostics* d) { return RenderNetWin(netwin, d); });
   }
   if (*audit_cmd) {
     Diagnostics diagnostics;

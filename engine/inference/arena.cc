@@ -1,0 +1,303 @@
+#include "engine/inference/arena.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "engine/base/check.h"
+#include "engine/base/random.h"
+#include "engine/inference/bootstrap.h"
+#include "engine/matrix/pair_counts.h"
+#include "engine/rating/comparison_graph.h"
+
+namespace podium {
+namespace {
+
+constexpr double kFallbackRidge = 0.01;
+
+// The battles of a subset of models, renumbered 0..k-1 in the given order.
+BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
+  std::vector<int> index(data.models.size(), -1);
+  BattleData out;
+  for (size_t k = 0; k < keep.size(); ++k) {
+    index[keep[k]] = static_cast<int>(k);
+    out.models.push_back(data.models[keep[k]]);
+  }
+  for (const PairCell& c : data.cells) {
+    if (index[c.i] < 0 || index[c.j] < 0) continue;
+    out.cells.push_back({index[c.i], index[c.j], c.outcome, c.count});
+    out.battles += c.count;
+  }
+  for (const Battle& b : data.sequence) {
+    if (index[b.a] >= 0 && index[b.b] >= 0) out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
+  }
+  out.has_tstamp = data.has_tstamp;
+  return out;
+}
+
+// Ratings on the Elo scale from strengths, centred or anchored.
+Eigen::VectorXd ToRatings(const Eigen::VectorXd& raw, int anchor, double anchor_rating,
+                          bool centre) {
+  Eigen::VectorXd r = raw;
+  if (centre) r.array() += 1000 - r.mean();
+  if (anchor >= 0) r.array() += anchor_rating - r(anchor);
+  return r;
+}
+
+struct ComponentFit {
+  Eigen::VectorXd ratings;
+  Eigen::MatrixXd replicates;  // rounds x models
+};
+
+class ArenaBuilder {
+ public:
+  ArenaBuilder(const ArenaOptions& options, ArenaResult* result, Diagnostics* diagnostics)
+      : o_(options), result_(result), diagnostics_(diagnostics) {}
+
+  ComponentFit Fit(const BattleData& data, int anchor) {
+    return o_.method == ArenaMethod::kElo ? FitElo(data, anchor) : FitBt(data, anchor);
+  }
+
+ private:
+  ComponentFit FitBt(const BattleData& data, int anchor) {
+    const int m = static_cast<int>(data.models.size());
+    const PairCounts counts = ToPairCounts(m, data.cells);
+    const ComparisonGraph graph = AnalyzeComparisonGraph(counts, o_.ties);
+    BradleyTerryOptions bt;
+    bt.ties = o_.ties;
+    bt.ridge = o_.ridge;
+    if (!graph.mle_exists && bt.ridge == 0) {
+      bt.ridge = kFallbackRidge;
+      result_->warnings.push_back(fmt::format(
+          "the maximum-likelihood ratings do not exist (some models never lose or never win "
+          "against the rest); a ridge penalty of {} on natural-log strengths (a Gaussian prior "
+          "with sd {:.0f}) was applied",
+          kFallbackRidge, 1 / std::sqrt(kFallbackRidge)));
+    }
+    result_->ridge_used = std::max(result_->ridge_used, bt.ridge);
+    const BradleyTerryResult full = FitBradleyTerry(counts, bt);
+    result_->iterations = std::max(result_->iterations, full.iterations);
+    result_->converged = result_->converged && full.converged;
+    if (o_.ties == TieModel::kDavidson && result_->tie_parameter == 0) {
+      result_->tie_parameter = full.tie_parameter;
+    }
+    if (!full.converged) {
+      result_->warnings.push_back(fmt::format(
+          "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
+    }
+    const bool centre = true;
+    ComponentFit fit;
+    fit.ratings = ToRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, centre);
+    if (o_.rounds == 0) return fit;
+
+    std::vector<double> weights;
+    int64_t total = 0;
+    for (const PairCell& c : data.cells) {
+      weights.push_back(static_cast<double>(c.count));
+      total += c.count;
+    }
+    std::vector<int> degenerate(o_.rounds, 0);
+    fit.replicates = RunBootstrap(
+        o_.rounds, m, o_.seed, o_.threads, [&](int r, Rng& rng, Eigen::VectorXd* row) {
+          std::vector<int64_t> draw;
+          Multinomial(rng, total, weights, &draw);
+          const PairCounts sample = ToPairCounts(m, data.cells, &draw);
+          BradleyTerryOptions options = bt;
+          options.start = &full.state;
+          if (options.ridge == 0 && !AnalyzeComparisonGraph(sample, o_.ties).mle_exists) {
+            options.ridge = kFallbackRidge;
+            degenerate[r] = 1;
+          }
+          *row = ToRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
+                           o_.anchor_rating, centre);
+        });
+    result_->degenerate_replicates += std::accumulate(degenerate.begin(), degenerate.end(), 0);
+    return fit;
+  }
+
+  ComponentFit FitElo(const BattleData& data, int anchor) {
+    const int m = static_cast<int>(data.models.size());
+    ComponentFit fit;
+    // FastChat's online Elo is neither centred nor anchored unless asked.
+    fit.ratings = ToRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
+    if (o_.rounds == 0) return fit;
+    const uint64_t n = data.sequence.size();
+    fit.replicates = RunBootstrap(
+        o_.rounds, m, o_.seed, o_.threads, [&](int, Rng& rng, Eigen::VectorXd* row) {
+          std::vector<int> order(n);
+          for (uint64_t k = 0; k < n; ++k) order[k] = static_cast<int>(rng.Below(n));
+          *row = ToRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
+                           false);
+        });
+    return fit;
+  }
+
+  const ArenaOptions& o_;
+  ArenaResult* result_;
+  Diagnostics* diagnostics_;
+};
+
+// Battles, wins, losses, ties per model and the observed matrices.
+void CountAndMatrices(const BattleData& data, ArenaResult* result) {
+  const int m = static_cast<int>(data.models.size());
+  result->battles = Eigen::MatrixXd::Zero(m, m);
+  Eigen::MatrixXd wins = Eigen::MatrixXd::Zero(m, m), ties = wins;
+  for (const PairCell& c : data.cells) {
+    const double n = static_cast<double>(c.count);
+    result->battles(c.i, c.j) += n;
+    result->battles(c.j, c.i) += n;
+    if (c.outcome == Outcome::kWinA) wins(c.i, c.j) += n;
+    if (c.outcome == Outcome::kWinB) wins(c.j, c.i) += n;
+    if (c.outcome == Outcome::kTie) {
+      ties(c.i, c.j) += n;
+      ties(c.j, c.i) += n;
+    }
+  }
+  const double nan = std::nan("");
+  result->win_fraction = Eigen::MatrixXd::Constant(m, m, nan);
+  result->win_fraction_ties_half = Eigen::MatrixXd::Constant(m, m, nan);
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < m; ++j) {
+      const double decisive = wins(i, j) + wins(j, i);
+      if (decisive > 0) result->win_fraction(i, j) = wins(i, j) / decisive;
+      if (result->battles(i, j) > 0) {
+        result->win_fraction_ties_half(i, j) = (wins(i, j) + ties(i, j) / 2) / result->battles(i, j);
+      }
+    }
+  }
+  for (ArenaRow& row : result->rows) {
+    const int i = row.index;
+    row.wins = static_cast<int64_t>(wins.row(i).sum());
+    row.losses = static_cast<int64_t>(wins.col(i).sum());
+    row.ties = static_cast<int64_t>(ties.row(i).sum());
+    row.battles = row.wins + row.losses + row.ties;
+  }
+}
+
+}  // namespace
+
+const char* ArenaMethodName(ArenaMethod method) {
+  return method == ArenaMethod::kBradleyTerry ? "bt" : "elo";
+}
+
+std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
+                                      Diagnostics* diagnostics) {
+  ArenaResult result;
+  result.options = options;
+  if (options.method == ArenaMethod::kElo && input.sequence.size() != static_cast<size_t>(input.battles)) {
+    diagnostics->Error({}, "--method", "elo",
+                       "online Elo needs individual battles in order, not pair counts");
+    return std::nullopt;
+  }
+  // --min-battles: one pass, as Arena's filter.
+  std::vector<int64_t> per_model(input.models.size(), 0);
+  for (const PairCell& c : input.cells) {
+    per_model[c.i] += c.count;
+    per_model[c.j] += c.count;
+  }
+  std::vector<int> keep;
+  for (size_t i = 0; i < input.models.size(); ++i) {
+    if (per_model[i] >= options.min_battles) {
+      keep.push_back(static_cast<int>(i));
+    } else {
+      result.dropped_models.push_back(input.models[i]);
+      result.warnings.push_back(fmt::format("{} has {} battles, fewer than --min-battles {}: left out",
+                                            input.models[i], per_model[i], options.min_battles));
+    }
+  }
+  const BattleData data = Subset(input, keep);
+  const int m = static_cast<int>(data.models.size());
+  if (m == 0) {
+    diagnostics->Error({}, "", "", "no battles to rate");
+    return std::nullopt;
+  }
+  result.models = data.models;
+  result.total_battles = data.battles;
+
+  const ComparisonGraph graph = AnalyzeComparisonGraph(ToPairCounts(m, data.cells), options.ties);
+  result.num_components = graph.num_components;
+  for (int i : graph.only_wins) {
+    result.warnings.push_back(fmt::format("{} has only wins (no losses)", data.models[i]));
+  }
+  for (int i : graph.only_losses) {
+    result.warnings.push_back(fmt::format("{} has only losses (no wins)", data.models[i]));
+  }
+  if (graph.num_components > 1 && !options.per_component) {
+    std::vector<std::string> groups(graph.num_components);
+    for (int i = 0; i < m; ++i) {
+      std::string& g = groups[graph.component[i]];
+      g += (g.empty() ? "" : ", ") + data.models[i];
+    }
+    diagnostics->Error({}, "", "",
+                       fmt::format("the comparison graph has {} connected components ({{{}}}): "
+                                   "ratings across them are not comparable; pass "
+                                   "--per-component for one leaderboard per component",
+                                   graph.num_components, fmt::join(groups, "}, {")));
+    return std::nullopt;
+  }
+  int anchor_index = -1;
+  if (!options.anchor_model.empty()) {
+    auto it = std::find(data.models.begin(), data.models.end(), options.anchor_model);
+    if (it == data.models.end()) {
+      diagnostics->Error({}, "--anchor", options.anchor_model,
+                         fmt::format("anchor model \"{}\" has no battles", options.anchor_model));
+      return std::nullopt;
+    }
+    anchor_index = static_cast<int>(it - data.models.begin());
+  }
+
+  const int num_models = m;
+  result.predicted = Eigen::MatrixXd::Constant(num_models, num_models, std::nan(""));
+  ArenaBuilder builder(options, &result, diagnostics);
+  for (int component = 0; component < graph.num_components; ++component) {
+    std::vector<int> members;
+    for (int i = 0; i < m; ++i) {
+      if (graph.component[i] == component) members.push_back(i);
+    }
+    const BattleData part = graph.num_components == 1 ? data : Subset(data, members);
+    const auto local_anchor = std::find(members.begin(), members.end(), anchor_index);
+    const int anchor = local_anchor == members.end() ? -1 : static_cast<int>(local_anchor - members.begin());
+    const ComponentFit fit = builder.Fit(part, anchor);
+    std::vector<Interval> ci, rank_ci;
+    std::vector<int> rank_ub;
+    if (options.rounds > 0) {
+      ci = PercentileIntervals(fit.replicates, options.level);
+      rank_ci = RankIntervals(fit.replicates, options.level);
+      rank_ub = UpperBoundRanks(ci);
+    }
+    for (size_t k = 0; k < members.size(); ++k) {
+      ArenaRow row;
+      row.model = data.models[members[k]];
+      row.component = component;
+      row.index = members[k];
+      row.rating = fit.ratings(k);
+      row.ci_low = options.rounds > 0 ? ci[k].low : std::nan("");
+      row.ci_high = options.rounds > 0 ? ci[k].high : std::nan("");
+      row.rank = 1 + static_cast<int>((fit.ratings.array() > fit.ratings(k)).count());
+      row.rank_ub = options.rounds > 0 ? rank_ub[k] : 0;
+      row.rank_ci_low = options.rounds > 0 ? static_cast<int>(rank_ci[k].low) : 0;
+      row.rank_ci_high = options.rounds > 0 ? static_cast<int>(rank_ci[k].high) : 0;
+      result.rows.push_back(row);
+      for (size_t l = 0; l < members.size(); ++l) {
+        result.predicted(members[k], members[l]) =
+            k == l ? std::nan("") : EloWinProbability(fit.ratings(k), fit.ratings(l));
+      }
+    }
+  }
+  if (result.degenerate_replicates > 0) {
+    result.warnings.push_back(fmt::format(
+        "{} of {} bootstrap replicates had a model with only wins or only losses and were "
+        "fitted with a ridge of {}",
+        result.degenerate_replicates, options.rounds, kFallbackRidge));
+  }
+  CountAndMatrices(data, &result);
+  std::sort(result.rows.begin(), result.rows.end(), [](const ArenaRow& a, const ArenaRow& b) {
+    return std::tie(a.component, a.rank, a.model) < std::tie(b.component, b.rank, b.model);
+  });
+  return result;
+}
+
+}  // namespace podium

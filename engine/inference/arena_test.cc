@@ -1,0 +1,144 @@
+#include "engine/inference/arena.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "tests/testing.h"
+
+namespace podium {
+namespace {
+
+BattleData Battles(const std::string& csv, bool keep_sequence = false) {
+  Diagnostics d;
+  BattleReadOptions options;
+  options.keep_sequence = keep_sequence;
+  const std::string path = testing::WriteFile(testing::TempDir(), "b.csv", csv);
+  BattleData data = ReadBattles(path, "b.csv", options, &d);
+  EXPECT_FALSE(d.has_errors());
+  return data;
+}
+
+std::string Repeat(const std::string& rows, int times) {
+  std::string out = "model_a,model_b,winner\n";
+  for (int k = 0; k < times; ++k) out += rows;
+  return out;
+}
+
+const char kRows[] =
+    "a,b,model_a\na,b,model_a\na,b,model_b\nb,c,model_a\nb,c,tie\nc,b,model_a\n"
+    "a,c,model_a\nc,a,model_b\nc,a,model_a\n";
+
+TEST(ArenaTest, OnlineEloHandComputed) {
+  ArenaOptions o;
+  o.method = ArenaMethod::kElo;
+  o.rounds = 0;
+  Diagnostics d;
+  auto r = BuildArena(Battles("model_a,model_b,winner\na,b,model_a\nb,a,model_a\n", true), o, &d);
+  ASSERT_TRUE(r.has_value());
+  // 1) a beats b at equal ratings: +-2.  2) b beats a: e_b = 1 / (1 + 10^(4/400)).
+  const double eb = 1 / (1 + std::pow(10.0, 0.01));
+  EXPECT_EQ(r->rows[0].model, "b");
+  EXPECT_NEAR(r->rows[0].rating, 998 + 4 * (1 - eb), 1e-12);
+  EXPECT_NEAR(r->rows[1].rating, 1002 - 4 * (1 - eb), 1e-12);  // e_a = 1 - e_b
+}
+
+TEST(ArenaTest, BootstrapIsIdenticalOnAnyNumberOfThreads) {
+  const BattleData data = Battles(Repeat(kRows, 5));
+  ArenaOptions o;
+  o.rounds = 200;
+  o.seed = 7;
+  Diagnostics d;
+  auto one = BuildArena(data, o, &d);
+  ASSERT_TRUE(one.has_value());
+  for (int threads : {2, 8}) {
+    o.threads = threads;
+    auto many = BuildArena(data, o, &d);
+    for (size_t k = 0; k < one->rows.size(); ++k) {
+      EXPECT_EQ(one->rows[k].rating, many->rows[k].rating);
+      EXPECT_EQ(one->rows[k].ci_low, many->rows[k].ci_low);
+      EXPECT_EQ(one->rows[k].ci_high, many->rows[k].ci_high);
+      EXPECT_EQ(one->rows[k].rank_ci_high, many->rows[k].rank_ci_high);
+    }
+  }
+}
+
+TEST(ArenaTest, DuplicatingEveryBattleKeepsRatingsAndNarrowsIntervals) {
+  ArenaOptions o;
+  o.rounds = 300;
+  Diagnostics d;
+  auto once = BuildArena(Battles(Repeat(kRows, 4)), o, &d);
+  auto twice = BuildArena(Battles(Repeat(kRows, 8)), o, &d);
+  ASSERT_TRUE(once && twice);
+  for (size_t k = 0; k < once->rows.size(); ++k) {
+    EXPECT_NEAR(once->rows[k].rating, twice->rows[k].rating, 1e-9);
+    EXPECT_LT(twice->rows[k].ci_high - twice->rows[k].ci_low,
+              once->rows[k].ci_high - once->rows[k].ci_low);
+    EXPECT_LE(once->rows[k].ci_low, once->rows[k].rating);
+    EXPECT_GE(once->rows[k].ci_high, once->rows[k].rating);
+  }
+  EXPECT_NEAR(once->rows[0].rating + once->rows[1].rating + once->rows[2].rating, 3000, 1e-9);
+}
+
+TEST(ArenaTest, CountsMatricesAndAnchor) {
+  ArenaOptions o;
+  o.rounds = 0;
+  o.anchor_model = "b";
+  o.anchor_rating = 1114;
+  Diagnostics d;
+  auto r = BuildArena(Battles(Repeat(kRows, 1)), o, &d);
+  ASSERT_TRUE(r.has_value());
+  const ArenaRow* b = nullptr;
+  for (const ArenaRow& row : r->rows) {
+    if (row.model == "b") b = &row;
+  }
+  ASSERT_NE(b, nullptr);
+  EXPECT_DOUBLE_EQ(b->rating, 1114);
+  EXPECT_EQ(b->battles, 6);  // a-b x3, b-c x3
+  EXPECT_EQ(b->wins, 2);     // vs a once, vs c once
+  EXPECT_EQ(b->losses, 3);
+  EXPECT_EQ(b->ties, 1);
+  // a vs b: 2 wins, 1 loss.
+  EXPECT_DOUBLE_EQ(r->win_fraction(0, 1), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(r->win_fraction(1, 2), 1.0 / 2.0);       // b-c: 1 win, 1 loss, 1 tie
+  EXPECT_DOUBLE_EQ(r->win_fraction_ties_half(1, 2), 0.5);
+  EXPECT_NEAR(r->predicted(0, 1) + r->predicted(1, 0), 1.0, 1e-12);
+}
+
+TEST(ArenaTest, DisconnectedGraphIsRefusedUnlessPerComponent) {
+  const BattleData data = Battles("model_a,model_b,winner\na,b,model_a\nb,a,model_a\n"
+                                  "c,d,model_a\nd,c,tie\n");
+  ArenaOptions o;
+  o.rounds = 0;
+  Diagnostics d;
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  ASSERT_EQ(d.error_count(), 1);
+  EXPECT_EQ(FormatDiagnostic(d.all()[0]),
+            "error: the comparison graph has 2 connected components ({a, b}, {c, d}): ratings "
+            "across them are not comparable; pass --per-component for one leaderboard per "
+            "component");
+  o.per_component = true;
+  Diagnostics ok;
+  auto r = BuildArena(data, o, &ok);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->num_components, 2);
+  EXPECT_EQ(r->rows[2].component, 1);
+  EXPECT_EQ(r->rows[2].rank, 1);
+}
+
+TEST(ArenaTest, OnlyWinsIsAWarningAndARidge) {
+  ArenaOptions o;
+  o.rounds = 20;
+  Diagnostics d;
+  auto r = BuildArena(Battles("model_a,model_b,winner\na,b,model_a\na,b,model_a\nb,c,model_a\n"
+                              "c,b,model_a\n"),
+                      o, &d);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->ridge_used, 0.01);
+  ASSERT_GE(r->warnings.size(), 2u);
+  EXPECT_EQ(r->warnings[0], "a has only wins (no losses)");
+  for (const ArenaRow& row : r->rows) EXPECT_LT(std::abs(row.rating - 1000), 1500);
+}
+
+}  // namespace
+}  // namespace podium
