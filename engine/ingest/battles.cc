@@ -1,6 +1,7 @@
 #include "engine/ingest/battles.h"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <string_view>
@@ -87,8 +88,11 @@ class Accumulator {
         outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
       }
     }
-    counts_[(static_cast<uint64_t>(i) << 34) | (static_cast<uint64_t>(j) << 2) |
-            static_cast<uint64_t>(outcome)] += count;
+    // Dense per-pair counters: no hashing on the per-battle path.
+    if (counts_.size() <= static_cast<size_t>(i)) counts_.resize(i + 1);
+    auto& row = counts_[i];
+    if (row.size() <= static_cast<size_t>(j)) row.resize(j + 1, {0, 0, 0});
+    row[j][static_cast<int>(outcome)] += count;
   }
 
   int Intern(std::string_view name) {
@@ -115,16 +119,22 @@ class Accumulator {
       rank[order[k]] = static_cast<int>(k);
       data_.models.push_back(names_[order[k]]);
     }
-    for (const auto& [key, count] : counts_) {
-      int i = rank[key >> 34], j = rank[(key >> 2) & 0xffffffffULL];
-      Outcome outcome = static_cast<Outcome>(key & 3);
-      if (i > j) {
-        std::swap(i, j);
-        if (outcome != Outcome::kTie) {
-          outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
+    for (size_t a = 0; a < counts_.size(); ++a) {
+      for (size_t b = 0; b < counts_[a].size(); ++b) {
+        for (int k = 0; k < 3; ++k) {
+          const int64_t count = counts_[a][b][k];
+          if (count == 0) continue;
+          int i = rank[a], j = rank[b];
+          Outcome outcome = static_cast<Outcome>(k);
+          if (i > j) {
+            std::swap(i, j);
+            if (outcome != Outcome::kTie) {
+              outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
+            }
+          }
+          data_.cells.push_back({i, j, outcome, count});
         }
       }
-      data_.cells.push_back({i, j, outcome, count});
     }
     std::sort(data_.cells.begin(), data_.cells.end(), [](const PairCell& x, const PairCell& y) {
       return std::tie(x.i, x.j, x.outcome) < std::tie(y.i, y.j, y.outcome);
@@ -144,7 +154,8 @@ class Accumulator {
   BattleData data_;
   std::vector<std::string> names_;
   std::unordered_map<std::string, int, NameHash, std::equal_to<>> index_;
-  std::unordered_map<uint64_t, int64_t> counts_;  // (i, j, outcome) -> count
+  // counts_[i][j][outcome] for interned ids i < j.
+  std::vector<std::vector<std::array<int64_t, 3>>> counts_;
   bool all_tstamps_ = true;
 };
 

@@ -9,10 +9,6 @@
 namespace podium {
 namespace {
 
-double LogSigmoid(double x) { return x >= 0 ? -std::log1p(std::exp(-x)) : x - std::log1p(std::exp(x)); }
-double Sigmoid(double x) {
-  return x >= 0 ? 1 / (1 + std::exp(-x)) : std::exp(x) / (1 + std::exp(x));
-}
 
 // Log-likelihood, gradient and Hessian at `x` (theta, then log nu for Davidson).
 struct Derivatives {
@@ -34,10 +30,14 @@ Derivatives Evaluate(const PairCounts& c, TieModel ties, const Eigen::VectorXd& 
       const double tie_share = ties == TieModel::kHalf ? p.ties / 2 : 0;
       const double a = p.wins_i + tie_share, b = p.wins_j + tie_share, n = a + b;
       if (n == 0) continue;
-      const double diff = x(p.i) - x(p.j);
-      d.value += a * LogSigmoid(diff) + b * LogSigmoid(-diff);
+      // One exp and one log1p per pair: with e = exp(-|diff|),
+      // log sigma(|diff|) = -log1p(e) and log sigma(-|diff|) = -|diff| - log1p(e).
+      const double diff = x(p.i) - x(p.j), ad = std::abs(diff);
+      const double e = std::exp(-ad), l = std::log1p(e);
+      const double log_win = diff >= 0 ? -l : -ad - l, log_loss = diff >= 0 ? -ad - l : -l;
+      d.value += a * log_win + b * log_loss;
       if (!with_derivatives) continue;
-      const double s = Sigmoid(diff), g = a - n * s, h = n * s * (1 - s);
+      const double s = diff >= 0 ? 1 / (1 + e) : e / (1 + e), g = a - n * s, h = n * s * (1 - s);
       d.gradient(p.i) += g;
       d.gradient(p.j) -= g;
       d.hessian(p.i, p.i) -= h;
@@ -109,19 +109,22 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
     for (int i = 0; i < m; ++i) {
       if (a(i, i) <= gauge + options.ridge && d.hessian(i, i) == 0) a(i, i) += 1;
     }
-    const Eigen::VectorXd step = a.ldlt().solve(g);
+    const Eigen::VectorXd step = a.llt().solve(g);
+    // Line search: the full Newton step is tried first and evaluated together
+    // with its derivatives (one pass over the pairs when it is accepted, which
+    // near the optimum it always is); otherwise the step is halved.
     double scale = 1;
     Eigen::VectorXd next;
     Derivatives nd;
     for (int halving = 0; halving < 40; ++halving, scale /= 2) {
       next = x + scale * step;
       next.head(m).array() -= next.head(m).mean();
-      nd = Evaluate(counts, options.ties, next, false);
+      nd = Evaluate(counts, options.ties, next, halving == 0);
       if (Penalized(nd, next, m, options.ridge) >= objective - 1e-12 * std::abs(objective)) break;
     }
     const double moved = (next - x).cwiseAbs().maxCoeff();
     x = next;
-    d = Evaluate(counts, options.ties, x, true);
+    d = scale == 1 ? std::move(nd) : Evaluate(counts, options.ties, x, true);
     objective = Penalized(d, x, m, options.ridge);
     if (!(moved >= options.tolerance)) {  // also stops on NaN
       result.converged = std::isfinite(moved);
