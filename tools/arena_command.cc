@@ -128,8 +128,17 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& request, Diagnostic
   if (!reported.empty()) {
     enum { kClaim, kA, kB, kTask, kRate, kSource, kLine };
     CsvTable table = ReadCsvTable(reported,
-                                  {{"claim_id"}, {"model_a"}, {"model_b"}, {"task"},
-                                   {"net_win_rate"}, {"source"}, {"line"}},
+                                  {{"claim_id"},
+                                   {"model_a"},
+                                   {"model_b"},
+                                   {"task"},
+                                   {"net_win_rate"},
+                                   {"source"},
+                                   {"line"},
+                                   {"model_a_as_written", false},
+                                   {"model_b_as_written", false},
+                                   {"task_as_written", false},
+                                   {"notes", false}},
                                   diagnostics, shown);
     for (const CsvRow& row : table.rows) {
       std::optional<double> nwr = ParseFiniteDouble(row.fields[kRate]);

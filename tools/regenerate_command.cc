@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <ostream>
+#include <stdexcept>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
 #include "engine/base/text_position.h"
+#include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/dataset_loader.h"
 #include "tools/leaderboard_command.h"
@@ -25,6 +27,7 @@ struct RenderedFile {
 };
 
 struct ReportSpec {
+  std::string command = "leaderboard";  // leaderboard | netwin
   std::string name, title, description;
   std::vector<std::string> args, formats;
 };
@@ -66,11 +69,15 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
     ReportSpec spec;
     try {
       spec.name = r.at("name").get<std::string>();
+      spec.command = r.value("command", spec.command);
+      if (spec.command != "leaderboard" && spec.command != "netwin") {
+        throw std::invalid_argument("command must be leaderboard or netwin");
+      }
       spec.title = r.value("title", spec.name);
       spec.description = r.value("description", "");
       spec.args = r.at("args").get<std::vector<std::string>>();
       spec.formats = r.value("formats", std::vector<std::string>{"md", "json"});
-    } catch (const Json::exception& e) {
+    } catch (const std::exception& e) {
       diagnostics->Error(Location{shown}, "reports", spec.name,
                          fmt::format("report \"{}\": {}", spec.name, e.what()));
       continue;
@@ -80,25 +87,46 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
   return specs;
 }
 
+// Parses a spec's arguments with the command's own options.
+bool ParseArgs(const ReportSpec& spec, CLI::App* app, Diagnostics* diagnostics) {
+  try {
+    std::vector<std::string> args(spec.args.rbegin(), spec.args.rend());
+    app->parse(args);
+    return true;
+  } catch (const CLI::ParseError& e) {
+    diagnostics->Error(Location{"datasets/reports.json"}, "args", spec.name,
+                       fmt::format("report \"{}\": {}", spec.name, e.what()));
+    return false;
+  }
+}
+
+// Renders one report in one format with the command the spec names.
+std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
+                                     const std::string& format, Diagnostics* diagnostics) {
+  CLI::App app(spec.command);
+  if (spec.command == "netwin") {
+    NetWinRequest request;
+    AddNetWinOptions(&app, &request);
+    if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
+    request.datasets = datasets;
+    request.format = format;
+    request.title = spec.title;
+    return RenderNetWin(request, diagnostics);
+  }
+  LeaderboardRequest request;
+  AddLeaderboardOptions(&app, &request);
+  if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
+  request.datasets = datasets;
+  request.format = format;
+  request.title = spec.title;
+  return RenderLeaderboard(request, diagnostics);
+}
+
 // Renders one report in every format it asks for.
 bool RenderSpec(const ReportSpec& spec, const std::string& datasets,
                 std::vector<RenderedFile>* files, Diagnostics* diagnostics) {
   for (const std::string& format : spec.formats) {
-    LeaderboardRequest request;
-    CLI::App app("leaderboard");
-    AddLeaderboardOptions(&app, &request);
-    try {
-      std::vector<std::string> args(spec.args.rbegin(), spec.args.rend());
-      app.parse(args);
-    } catch (const CLI::ParseError& e) {
-      diagnostics->Error(Location{"datasets/reports.json"}, "args", spec.name,
-                         fmt::format("report \"{}\": {}", spec.name, e.what()));
-      return false;
-    }
-    request.datasets = datasets;
-    request.format = format;
-    request.title = spec.title;
-    std::optional<std::string> text = RenderLeaderboard(request, diagnostics);
+    std::optional<std::string> text = RenderOne(spec, datasets, format, diagnostics);
     if (!text) return false;
     files->push_back({spec.name + "." + format, std::move(*text)});
   }
@@ -115,7 +143,7 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
       "| Report | Files | What it is | The command that rebuilds it |\n"
       "|---|---|---|---|\n";
   for (const ReportSpec& spec : specs) {
-    std::string files, command = "tools/podium leaderboard";
+    std::string files, command = "tools/podium " + spec.command;
     for (const std::string& f : spec.formats) {
       files += fmt::format("{}[{}]({}.{})", files.empty() ? "" : ", ", f, spec.name, f);
     }
