@@ -43,7 +43,8 @@ BattleData Synthetic(int64_t n) {
   BattleData data;
   for (int k = 0; k < m; ++k) data.models.push_back(std::to_string(k));
   for (const auto& [key, c] : counts) {
-    data.cells.push_back({std::get<0>(key), std::get<1>(key), static_cast<Outcome>(std::get<2>(key)), c});
+    data.cells.push_back(
+        {std::get<0>(key), std::get<1>(key), static_cast<Outcome>(std::get<2>(key)), c});
   }
   data.battles = n;
   return data;
@@ -83,7 +84,8 @@ void BM_BootstrapRound(benchmark::State& state) {
   for (auto _ : state) {
     Rng rng(7, round++);
     Multinomial(rng, data.battles, weights, &draw);
-    benchmark::DoNotOptimize(FitBradleyTerry(ToPairCounts(130, data.cells, &draw), options).theta(0));
+    benchmark::DoNotOptimize(
+        FitBradleyTerry(ToPairCounts(130, data.cells, &draw), options).theta(0));
   }
 }
 BENCHMARK(BM_BootstrapRound)->Arg(100000)->Arg(2000000)->Unit(benchmark::kMicrosecond);

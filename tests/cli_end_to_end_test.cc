@@ -1,11 +1,10 @@
 // Runs the real `podium` binary on small files and checks what a user sees.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "engine/base/file_util.h"
 #include "tests/testing.h"
@@ -23,8 +22,8 @@ struct Result {
 // Runs the binary with `args` (already shell-quoted) in `dir`.
 Result Podium(const std::string& dir, const std::string& args) {
   const std::string bin = fs::absolute(testing::Runfile("tools/podium_bin")).string();
-  const std::string command = "cd '" + dir + "' && '" + bin + "' " + args +
-                              " >stdout.txt 2>stderr.txt";
+  const std::string command =
+      "cd '" + dir + "' && '" + bin + "' " + args + " >stdout.txt 2>stderr.txt";
   const int status = std::system(command.c_str());
   Result r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

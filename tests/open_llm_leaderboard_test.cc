@@ -15,8 +15,8 @@ namespace podium {
 namespace {
 
 struct Published {
-  std::vector<Claim> raw;         // gpqa, mmlu-pro raw accuracies in [0, 1]
-  std::vector<Claim> normalized;  // the six published normalized scores
+  std::vector<Claim> raw;                                 // gpqa, mmlu-pro raw accuracies in [0, 1]
+  std::vector<Claim> normalized;                          // the six published normalized scores
   std::map<std::string, double> gpqa, mmlu_pro, average;  // by model
 };
 

@@ -1,12 +1,12 @@
 // The regression guard: the committed reports are exactly what the code and the
 // datasets produce. When this fails after an intended change, run
 // `tools/podium regenerate` and commit the new reports with the change.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <iostream>
 #include <set>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "engine/base/file_util.h"
 #include "tests/testing.h"
@@ -36,8 +36,8 @@ std::string Sources() {
 TEST(RegenerateTest, CommittedReportsAreReproducedByteForByte) {
   const std::string fresh = testing::TempDir();
   std::ostringstream out, err;
-  const int code = RunPodium({"regenerate", "--datasets", testing::Runfile("datasets"),
-                              "--reports", fresh, "--sources", Sources()},
+  const int code = RunPodium({"regenerate", "--datasets", testing::Runfile("datasets"), "--reports",
+                              fresh, "--sources", Sources()},
                              out, err);
   ASSERT_EQ(code, 0) << err.str();
   const std::string committed = testing::Runfile("reports");
@@ -62,8 +62,8 @@ TEST(RegenerateTest, TwoRunsAreIdentical) {
   const std::string a = testing::TempDir(), b = testing::TempDir();
   std::ostringstream out, err;
   for (const std::string& dir : {a, b}) {
-    ASSERT_EQ(RunPodium({"regenerate", "--datasets", testing::Runfile("datasets"), "--reports",
-                         dir, "--sources", Sources()},
+    ASSERT_EQ(RunPodium({"regenerate", "--datasets", testing::Runfile("datasets"), "--reports", dir,
+                         "--sources", Sources()},
                         out, err),
               0);
   }

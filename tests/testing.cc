@@ -1,13 +1,12 @@
 #include "tests/testing.h"
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
-
-#include <gtest/gtest.h>
 
 namespace podium::testing {
 

@@ -2,11 +2,11 @@
 // 54 models, three hub opponents; ../shared/data/battles). podium's Newton fit
 // must agree with an independent fit of the same likelihood — Zermelo's
 // fixed-point (MM) iteration, run to machine precision — within 0.01 Elo.
-#include <cmath>
-#include <iostream>
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <iostream>
 
 #include "engine/ingest/battles.h"
 #include "engine/matrix/pair_counts.h"
@@ -57,10 +57,10 @@ TEST(WildBenchTest, NewtonFitAgreesWithZermeloIterationWithinAHundredthOfAnEloPo
   double worst = 0;
   for (int i = 0; i < 54; ++i) worst = std::max(worst, std::abs(newton(i) - zermelo(i)));
   EXPECT_LT(worst, 0.01);
-  std::cout << fmt::format("largest difference {:.2e} Elo over 54 models, {} Newton steps\n",
-                           worst, fit.iterations);
-  for (const char* model : {"gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620",
-                            "Llama-2-70b-chat-hf"}) {
+  std::cout << fmt::format("largest difference {:.2e} Elo over 54 models, {} Newton steps\n", worst,
+                           fit.iterations);
+  for (const char* model :
+       {"gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Llama-2-70b-chat-hf"}) {
     const int i = static_cast<int>(std::find(data.models.begin(), data.models.end(), model) -
                                    data.models.begin());
     ASSERT_LT(i, 54) << model;

@@ -36,7 +36,9 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   c->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
-  c->add_option("--level", r->level, "Interval level")->check(CLI::Range(0.5, 0.9999))->capture_default_str();
+  c->add_option("--level", r->level, "Interval level")
+      ->check(CLI::Range(0.5, 0.9999))
+      ->capture_default_str();
   c->add_option("--threads", r->threads, "Threads (results do not depend on it)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -99,7 +101,9 @@ void AddNetWinOptions(CLI::App* c, NetWinRequest* r) {
   c->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
   c->add_option("--rounds", r->rounds, "Bootstrap rounds over prompts")->capture_default_str();
   c->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
-  c->add_option("--level", r->level, "Interval level")->check(CLI::Range(0.5, 0.9999))->capture_default_str();
+  c->add_option("--level", r->level, "Interval level")
+      ->check(CLI::Range(0.5, 0.9999))
+      ->capture_default_str();
   c->add_option("--threads", r->threads, "Threads")->check(CLI::PositiveNumber);
   c->add_option("--format", r->format, "md or json")->check(CLI::IsMember({"md", "json"}));
   c->add_option("--out", r->out, "Output file (default: standard output)");
@@ -114,10 +118,11 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& request, Diagnostic
   report.level = request.level;
   if (!request.judgments.empty()) {
     report.judgments_path = request.judgments;
-    std::vector<Judgment> judgments = ReadJudgments(request.judgments, request.judgments, diagnostics);
+    std::vector<Judgment> judgments =
+        ReadJudgments(request.judgments, request.judgments, diagnostics);
     if (diagnostics->has_errors()) return std::nullopt;
-    report.computed = ComputeNetWinRates(judgments, request.rounds, request.seed, request.level,
-                                         request.threads);
+    report.computed =
+        ComputeNetWinRates(judgments, request.rounds, request.seed, request.level, request.threads);
   }
   std::string reported = request.reported, shown = request.reported;
   if (reported.empty() && request.judgments.empty()) {
@@ -144,9 +149,9 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& request, Diagnostic
       std::optional<double> nwr = ParseFiniteDouble(row.fields[kRate]);
       std::optional<long long> line = ParsePositiveInteger(row.fields[kLine]);
       if (!nwr || *nwr < -100 || *nwr > 100) {
-        diagnostics->Error(table.At(row, kRate), "net_win_rate", row.fields[kRate],
-                           fmt::format("\"{}\" is not a net win rate in [-100, 100]",
-                                       row.fields[kRate]));
+        diagnostics->Error(
+            table.At(row, kRate), "net_win_rate", row.fields[kRate],
+            fmt::format("\"{}\" is not a net win rate in [-100, 100]", row.fields[kRate]));
         continue;
       }
       report.reported.push_back({row.fields[kClaim], row.fields[kA], row.fields[kB],

@@ -2,20 +2,19 @@
 #ifndef PODIUM_TOOLS_ARENA_COMMAND_H_
 #define PODIUM_TOOLS_ARENA_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "engine/base/diagnostic.h"
 
 namespace podium {
 
 struct ArenaRequest {
-  std::string battles;               // CSV, JSON, JSONL or pair counts
-  std::string method = "bt";         // bt|elo
-  std::string ties = "half";         // half|drop|davidson
-  std::string anchor;                // MODEL=RATING
+  std::string battles;        // CSV, JSON, JSONL or pair counts
+  std::string method = "bt";  // bt|elo
+  std::string ties = "half";  // half|drop|davidson
+  std::string anchor;         // MODEL=RATING
   std::string category;
   bool exclude_ties = false;
   int64_t min_battles = 0;
@@ -25,7 +24,7 @@ struct ArenaRequest {
   uint64_t seed = 1;
   double level = 0.95;
   int threads = 1;
-  std::string format = "md";         // md|csv|json
+  std::string format = "md";  // md|csv|json
   std::string out;
   std::string title;
 };
@@ -34,8 +33,8 @@ void AddArenaOptions(CLI::App* command, ArenaRequest* request);
 std::optional<std::string> RenderArena(const ArenaRequest& request, Diagnostics* diagnostics);
 
 struct NetWinRequest {
-  std::string judgments;   // prompt,rater,model_a,model_b,preference; "" = none
-  std::string reported;    // reported rates; default datasets/pairwise/movie_gen_net_win_rates.csv
+  std::string judgments;  // prompt,rater,model_a,model_b,preference; "" = none
+  std::string reported;   // reported rates; default datasets/pairwise/movie_gen_net_win_rates.csv
   std::string datasets;
   int rounds = 1000;
   uint64_t seed = 1;

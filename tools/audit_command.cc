@@ -13,11 +13,13 @@ std::string DefaultSources() { return PodiumHome() + "/../shared/seeds"; }
 void AddAuditOptions(CLI::App* command, AuditRequest* r) {
   command->add_option("--claims", r->claims, "Claims CSV files (default: datasets/claims/*.csv)");
   command->add_option("--registry", r->registry, "Registry folder (default: datasets/registry)");
-  command->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
+  command->add_option("--datasets", r->datasets,
+                      "Datasets folder (default: $PODIUM_HOME/datasets)");
   command->add_option("--sources", r->sources,
                       "Folder of the source documents (default: ../shared/seeds)");
-  command->add_option("--context", r->context,
-                      "Lines above the cited line where the model may be named")
+  command
+      ->add_option("--context", r->context,
+                   "Lines above the cited line where the model may be named")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   command->add_option("--format", r->format, "Output format")
@@ -27,8 +29,7 @@ void AddAuditOptions(CLI::App* command, AuditRequest* r) {
 }
 
 std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics* diagnostics) {
-  LoadedClaims loaded =
-      LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
   const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
   const std::string shown = !request.sources_shown.empty() ? request.sources_shown
                             : request.sources.empty()      ? "../shared/seeds"
@@ -42,9 +43,9 @@ std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics*
   const AuditResult result =
       AuditClaims(loaded.claims, loaded.registry, documents, {request.context});
   const AuditContext context{&loaded.registry, &documents, shown, request.context};
-  return AuditOutput{request.format == "json" ? AuditJson(result, context)
-                                              : AuditMarkdown(result, context),
-                     result.errors};
+  return AuditOutput{
+      request.format == "json" ? AuditJson(result, context) : AuditMarkdown(result, context),
+      result.errors};
 }
 
 }  // namespace podium

@@ -6,11 +6,10 @@
 #ifndef PODIUM_TOOLS_AUDIT_COMMAND_H_
 #define PODIUM_TOOLS_AUDIT_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "engine/base/diagnostic.h"
 

@@ -1,8 +1,7 @@
 #include "tools/cli.h"
 
-#include <ostream>
-
 #include <CLI/CLI.hpp>
+#include <ostream>
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
@@ -47,14 +46,12 @@ int Report(const char* command, const std::string& path, std::ostream& out, std:
 }  // namespace
 
 int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CLI::App app("podium: leaderboards with provenance from published evaluation results",
-               "podium");
+  CLI::App app("podium: leaderboards with provenance from published evaluation results", "podium");
   app.require_subcommand(1);
   app.set_version_flag("--version", "podium 0.1.0");
 
   LeaderboardRequest leaderboard;
-  CLI::App* leaderboard_cmd =
-      app.add_subcommand("leaderboard", "Rank models from score claims");
+  CLI::App* leaderboard_cmd = app.add_subcommand("leaderboard", "Rank models from score claims");
   AddLeaderboardOptions(leaderboard_cmd, &leaderboard);
 
   ArenaRequest arena;

@@ -7,12 +7,12 @@
 // evenly spread over [-2, 2]. Each battle picks two distinct models uniformly
 // and an outcome from the Davidson model with nu = 0.3 (about 13% ties between
 // equal models), so ties are present and the truth is known.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
 #include <string>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "engine/base/random.h"
 

@@ -1,9 +1,9 @@
 #include "tools/leaderboard_command.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "engine/ingest/claims.h"
 #include "engine/rating/leaderboard.h"
@@ -17,16 +17,15 @@ namespace {
 // Resolves names given on the command line; unknown names are errors.
 template <typename Resolve>
 std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
-                                      const char* kind, Resolve resolve,
-                                      Diagnostics* diagnostics) {
+                                      const char* kind, Resolve resolve, Diagnostics* diagnostics) {
   std::vector<std::string> ids;
   for (const std::string& name : names) {
     if (auto id = resolve(name)) {
       if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
     } else {
-      diagnostics->Error(Location{"<command line>"}, option, name,
-                         fmt::format("unknown {} \"{}\" (not an id or alias in the registry)",
-                                     kind, name));
+      diagnostics->Error(
+          Location{"<command line>"}, option, name,
+          fmt::format("unknown {} \"{}\" (not an id or alias in the registry)", kind, name));
     }
   }
   return ids;
@@ -39,7 +38,8 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--registry", r->registry,
                       "Registry folder with models.csv, benchmarks.csv, sources.csv "
                       "(default: datasets/registry)");
-  command->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
+  command->add_option("--datasets", r->datasets,
+                      "Datasets folder (default: $PODIUM_HOME/datasets)");
   command->add_option("--normalize", r->normalize, "Per-benchmark normalization")
       ->check(CLI::IsMember({"raw", "minmax", "zscore", "percentile", "chance"}))
       ->capture_default_str();
@@ -49,16 +49,19 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--missing", r->missing, "Missing cells for --aggregate mean: skip or zero")
       ->check(CLI::IsMember({"skip", "zero"}))
       ->capture_default_str();
-  command->add_option("--on-conflict", r->on_conflict,
-                      "Several different numbers for one model and benchmark")
+  command
+      ->add_option("--on-conflict", r->on_conflict,
+                   "Several different numbers for one model and benchmark")
       ->check(CLI::IsMember({"error", "latest", "mean"}))
       ->capture_default_str();
-  command->add_option("--min-coverage", r->min_coverage,
-                      "Exclude models with a smaller fraction of the benchmarks")
+  command
+      ->add_option("--min-coverage", r->min_coverage,
+                   "Exclude models with a smaller fraction of the benchmarks")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command->add_option("--min-models", r->min_models,
-                      "Leave out benchmarks reported for fewer models than this")
+  command
+      ->add_option("--min-models", r->min_models,
+                   "Leave out benchmarks reported for fewer models than this")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command->add_option("--benchmarks", r->benchmarks, "Benchmarks to use (ids or aliases)")
@@ -73,24 +76,26 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
 
 std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
                                              Diagnostics* diagnostics) {
-  LoadedClaims loaded =
-      LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
   const Registry& registry = loaded.registry;
   const std::vector<Claim>& claims = loaded.claims;
   LeaderboardOptions options;
   const std::map<std::string, Normalization> normalizations = {
-      {"raw", Normalization::kRaw},         {"minmax", Normalization::kMinMax},
-      {"zscore", Normalization::kZScore},   {"percentile", Normalization::kPercentile},
+      {"raw", Normalization::kRaw},
+      {"minmax", Normalization::kMinMax},
+      {"zscore", Normalization::kZScore},
+      {"percentile", Normalization::kPercentile},
       {"chance", Normalization::kChance}};
-  const std::map<std::string, Aggregation> aggregations = {
-      {"mean", Aggregation::kMean}, {"winrate", Aggregation::kWinRate},
-      {"borda", Aggregation::kBorda}};
-  const std::map<std::string, ConflictPolicy> conflicts = {
-      {"error", ConflictPolicy::kError}, {"latest", ConflictPolicy::kLatest},
-      {"mean", ConflictPolicy::kMean}};
+  const std::map<std::string, Aggregation> aggregations = {{"mean", Aggregation::kMean},
+                                                           {"winrate", Aggregation::kWinRate},
+                                                           {"borda", Aggregation::kBorda}};
+  const std::map<std::string, ConflictPolicy> conflicts = {{"error", ConflictPolicy::kError},
+                                                           {"latest", ConflictPolicy::kLatest},
+                                                           {"mean", ConflictPolicy::kMean}};
   options.normalization = normalizations.at(request.normalize);
   options.aggregate.method = aggregations.at(request.aggregate);
-  options.aggregate.missing = request.missing == "zero" ? MissingPolicy::kZero : MissingPolicy::kSkip;
+  options.aggregate.missing =
+      request.missing == "zero" ? MissingPolicy::kZero : MissingPolicy::kSkip;
   options.on_conflict = conflicts.at(request.on_conflict);
   options.min_coverage = request.min_coverage;
   options.min_models = request.min_models;

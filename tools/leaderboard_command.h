@@ -2,11 +2,10 @@
 #ifndef PODIUM_TOOLS_LEADERBOARD_COMMAND_H_
 #define PODIUM_TOOLS_LEADERBOARD_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "engine/base/diagnostic.h"
 

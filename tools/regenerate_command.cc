@@ -1,12 +1,12 @@
 #include "tools/regenerate_command.h"
 
-#include <filesystem>
-#include <ostream>
-#include <stdexcept>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <stdexcept>
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
@@ -22,7 +22,7 @@ namespace {
 using Json = nlohmann::json;
 
 struct RenderedFile {
-  std::string name;     // file name inside the reports folder
+  std::string name;  // file name inside the reports folder
   std::string content;
 };
 
@@ -148,17 +148,18 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
       files += fmt::format("{}[{}]({}.{})", files.empty() ? "" : ", ", f, spec.name, f);
     }
     for (const std::string& a : spec.args) command += " " + ShellQuote(a);
-    command += fmt::format(" --title {} --format {} --out reports/{}.{}",
-                           ShellQuote(spec.title), spec.formats.front(), spec.name,
-                           spec.formats.front());
+    command += fmt::format(" --title {} --format {} --out reports/{}.{}", ShellQuote(spec.title),
+                           spec.formats.front(), spec.name, spec.formats.front());
     out += fmt::format("| {} | {} | {} | `{}` |\n", spec.title, files, spec.description, command);
   }
-  out += "| Source audit | [md](audit.md), [json](audit.json) | Every claim checked against "
-         "the line of the document it cites; conflicts, repeated quotes, table averages and "
-         "order. Written when the documents are present (`../shared/seeds`). | `tools/podium "
-         "audit --format md --out reports/audit.md` |\n";
-  out += "\nEach command is shown for its first format; `--format json --out "
-         "reports/NAME.json` gives the other.\n";
+  out +=
+      "| Source audit | [md](audit.md), [json](audit.json) | Every claim checked against "
+      "the line of the document it cites; conflicts, repeated quotes, table averages and "
+      "order. Written when the documents are present (`../shared/seeds`). | `tools/podium "
+      "audit --format md --out reports/audit.md` |\n";
+  out +=
+      "\nEach command is shown for its first format; `--format json --out "
+      "reports/NAME.json` gives the other.\n";
   return out;
 }
 
@@ -166,8 +167,7 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
 
 int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
   const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
-  const std::string reports =
-      request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
+  const std::string reports = request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
   const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
 
   Diagnostics diagnostics;

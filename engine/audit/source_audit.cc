@@ -1,10 +1,10 @@
 #include "engine/audit/source_audit.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
@@ -117,8 +117,8 @@ class Auditor {
     return &it->second.lines[line - 1];
   }
 
-  void Add(FindingKind kind, std::vector<std::string> claims, const std::string& source,
-           int line, std::string message, Location origin = {}) {
+  void Add(FindingKind kind, std::vector<std::string> claims, const std::string& source, int line,
+           std::string message, Location origin = {}) {
     const std::string* text = LineOf(source, line);
     result_.findings.push_back({kind, std::move(claims), source, line,
                                 text != nullptr ? Trim(*text) : "", std::move(message),
@@ -149,8 +149,8 @@ class Auditor {
     const std::string* text = LineOf(c.source, c.line);
     if (text == nullptr) {
       Add(FindingKind::kLineOutOfRange, {c.id}, c.source, 0,
-          fmt::format("claim {} cites line {}, but {} has {} lines", c.id, c.line,
-                      doc->second.path, doc->second.lines.size()),
+          fmt::format("claim {} cites line {}, but {} has {} lines", c.id, c.line, doc->second.path,
+                      doc->second.lines.size()),
           c.origin);
       return false;
     }
@@ -210,8 +210,7 @@ class Auditor {
         }
         Add(FindingKind::kDuplicate, ids, same.front()->source, same.front()->line,
             fmt::format("model '{}' on benchmark '{}' = {} is quoted {} times: {}", model,
-                        benchmark, same.front()->value_text, same.size(),
-                        fmt::join(places, ", ")));
+                        benchmark, same.front()->value_text, same.size(), fmt::join(places, ", ")));
       }
     }
   }
@@ -272,8 +271,8 @@ class Auditor {
       const Claim* above = column[k - 1];
       const Claim* below = column[k];
       if (below->line - above->line > 2) continue;  // another table
-      const bool out_of_order = b->higher_is_better ? below->value > above->value
-                                                    : below->value < above->value;
+      const bool out_of_order =
+          b->higher_is_better ? below->value > above->value : below->value < above->value;
       if (!out_of_order) continue;
       Add(FindingKind::kOrderMismatch, {above->id, below->id}, below->source, below->line,
           fmt::format("'{}' is listed below '{}' (line {}) although its {} is better: {} vs "

@@ -34,26 +34,26 @@ namespace podium {
 // One source document, split into lines (line k is lines[k - 1]).
 struct SourceDocument {
   std::string id;
-  std::string path;                // as shown in reports
-  bool found = false;              // false: the file could not be read
-  std::string sha256;              // digest of the bytes read
+  std::string path;    // as shown in reports
+  bool found = false;  // false: the file could not be read
+  std::string sha256;  // digest of the bytes read
   std::vector<std::string> lines;
 };
 
 enum class FindingKind {
   // Errors: the datasets disagree with the sources.
-  kDocumentMissing,   // the document named in sources.csv cannot be read
-  kDigestMismatch,    // its SHA-256 differs from sources.csv
-  kLineOutOfRange,    // the cited line does not exist
-  kValueNotOnLine,    // the value is not printed on the cited line
-  kModelNotNear,      // no name of the model on the line or just above it
+  kDocumentMissing,  // the document named in sources.csv cannot be read
+  kDigestMismatch,   // its SHA-256 differs from sources.csv
+  kLineOutOfRange,   // the cited line does not exist
+  kValueNotOnLine,   // the value is not printed on the cited line
+  kModelNotNear,     // no name of the model on the line or just above it
   // Findings about the sources (not errors).
-  kConflict,          // same model and benchmark, different values
-  kDuplicate,         // the same number quoted more than once
-  kAverageChecked,    // a stated average recomputed and matching
-  kAverageMismatch,   // a stated average that its columns do not give
-  kOrderMismatch,     // a table row out of the table's stated order
-  kUncitedNumber,     // a score-like number on a model's line that no claim cites
+  kConflict,         // same model and benchmark, different values
+  kDuplicate,        // the same number quoted more than once
+  kAverageChecked,   // a stated average recomputed and matching
+  kAverageMismatch,  // a stated average that its columns do not give
+  kOrderMismatch,    // a table row out of the table's stated order
+  kUncitedNumber,    // a score-like number on a model's line that no claim cites
 };
 
 struct AuditFinding {
@@ -72,18 +72,18 @@ struct AuditOptions {
 
 struct SourceSummary {
   std::string source;
-  int claims = 0;      // claims citing this source
-  int verified = 0;    // claims that passed every check
-  int tables = 0;      // claims of kind table
-  int prose = 0;       // claims of kind prose
+  int claims = 0;    // claims citing this source
+  int verified = 0;  // claims that passed every check
+  int tables = 0;    // claims of kind table
+  int prose = 0;     // claims of kind prose
 };
 
 struct AuditResult {
-  std::vector<AuditFinding> findings;      // in a stable order: by kind, source, line
-  std::vector<SourceSummary> sources;      // in sources.csv order
+  std::vector<AuditFinding> findings;  // in a stable order: by kind, source, line
+  std::vector<SourceSummary> sources;  // in sources.csv order
   int claims = 0;
   int verified = 0;
-  int errors = 0;                          // findings of the error kinds
+  int errors = 0;  // findings of the error kinds
 };
 
 // Loads every source of the registry from `directory` (file name from

@@ -30,14 +30,14 @@ struct Fixture {
   std::map<std::string, SourceDocument> documents;
   Fixture() {
     SourceDocument s1{"s1", "seeds/s1.txt", true, "", {}};
-    s1.lines = {"",                                         // 1
+    s1.lines = {"",                                                     // 1
                 "모델1은 벤치1에서 65.0점으로 모델2(64.7점)를 앞섰다",  // 2
-                "",                                         // 3
-                "Model\tAvg\tB1\tB2",                       // 4
-                "Model One\t50.00\t60.00\t40.00",           // 5
-                "Model Two\t55.00\t56.00\t54.00",           // 6
-                "Model Three\t47.00\t40.00\t50.00",         // 7
-                "모델4 기록은 12.5%로 알려졌다"};            // 8
+                "",                                                     // 3
+                "Model\tAvg\tB1\tB2",                                   // 4
+                "Model One\t50.00\t60.00\t40.00",                       // 5
+                "Model Two\t55.00\t56.00\t54.00",                       // 6
+                "Model Three\t47.00\t40.00\t50.00",                     // 7
+                "모델4 기록은 12.5%로 알려졌다"};                       // 8
     documents["s1"] = s1;
     documents["s2"] = {"s2", "seeds/s2.txt", false, "", {}};
   }

@@ -5,8 +5,7 @@
 
 namespace podium {
 
-void CheckFailed(const char* file, int line, const char* condition,
-                 const char* message) {
+void CheckFailed(const char* file, int line, const char* condition, const char* message) {
   std::fprintf(stderr, "%s:%d: check failed: %s%s%s\n", file, line, condition,
                message[0] != '\0' ? ": " : "", message);
   std::abort();

@@ -17,11 +17,11 @@ namespace podium {
 
 // PODIUM_CHECK(cond) and PODIUM_CHECK_MSG(cond, "why") abort when cond is false.
 #define PODIUM_CHECK(condition) PODIUM_CHECK_MSG(condition, "")
-#define PODIUM_CHECK_MSG(condition, message)                                \
-  do {                                                                      \
-    if (!(condition)) {                                                     \
-      ::podium::CheckFailed(__FILE__, __LINE__, #condition, (message));     \
-    }                                                                       \
+#define PODIUM_CHECK_MSG(condition, message)                            \
+  do {                                                                  \
+    if (!(condition)) {                                                 \
+      ::podium::CheckFailed(__FILE__, __LINE__, #condition, (message)); \
+    }                                                                   \
   } while (false)
 
 #endif  // PODIUM_ENGINE_BASE_CHECK_H_

@@ -1,8 +1,8 @@
 #include "engine/base/diagnostic.h"
 
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 namespace podium {
 namespace {
@@ -43,16 +43,14 @@ void Diagnostics::Add(Diagnostic diagnostic) {
   list_.push_back(std::move(diagnostic));
 }
 
-void Diagnostics::Error(const Location& location, std::string field,
-                        std::string text, std::string message) {
-  Add({Severity::kError, location, std::move(field), std::move(text),
-       std::move(message)});
+void Diagnostics::Error(const Location& location, std::string field, std::string text,
+                        std::string message) {
+  Add({Severity::kError, location, std::move(field), std::move(text), std::move(message)});
 }
 
-void Diagnostics::Warning(const Location& location, std::string field,
-                          std::string text, std::string message) {
-  Add({Severity::kWarning, location, std::move(field), std::move(text),
-       std::move(message)});
+void Diagnostics::Warning(const Location& location, std::string field, std::string text,
+                          std::string message) {
+  Add({Severity::kWarning, location, std::move(field), std::move(text), std::move(message)});
 }
 
 void Diagnostics::Merge(const Diagnostics& other) {

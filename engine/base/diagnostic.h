@@ -43,10 +43,8 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic);
 class Diagnostics {
  public:
   void Add(Diagnostic diagnostic);
-  void Error(const Location& location, std::string field, std::string text,
-             std::string message);
-  void Warning(const Location& location, std::string field, std::string text,
-               std::string message);
+  void Error(const Location& location, std::string field, std::string text, std::string message);
+  void Warning(const Location& location, std::string field, std::string text, std::string message);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

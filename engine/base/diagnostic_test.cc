@@ -1,14 +1,17 @@
 #include "engine/base/diagnostic.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace podium {
 namespace {
 
 TEST(DiagnosticTest, FormatsLikeACompiler) {
-  Diagnostic d{Severity::kError, {"datasets/claims/x.csv", 14, 25}, "value", "n/a",
+  Diagnostic d{Severity::kError,
+               {"datasets/claims/x.csv", 14, 25},
+               "value",
+               "n/a",
                "\"n/a\" is not a finite number"};
   EXPECT_EQ(FormatDiagnostic(d),
             "datasets/claims/x.csv:14:25: error: field 'value': \"n/a\" is not a finite number");

@@ -25,8 +25,7 @@ std::optional<std::string> ReadFile(const std::string& path, std::string* error)
   return std::move(buffer).str();
 }
 
-bool WriteFileAtomically(const std::string& path, const std::string& contents,
-                         std::string* error) {
+bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path target(path);

@@ -1,9 +1,9 @@
 #include "engine/base/file_util.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
-
-#include <gtest/gtest.h>
 
 namespace podium {
 namespace {

@@ -1,9 +1,9 @@
 #include "engine/base/number.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace podium {
 

@@ -1,9 +1,9 @@
 #include "engine/base/number.h"
 
+#include <gtest/gtest.h>
+
 #include <clocale>
 #include <cmath>
-
-#include <gtest/gtest.h>
 
 namespace podium {
 namespace {
@@ -16,8 +16,8 @@ TEST(NumberTest, ParsesPublishedNumbers) {
 }
 
 TEST(NumberTest, RejectsWhatIsNotAFiniteNumber) {
-  for (const char* bad : {"", "+", "-", "n/a", "65.0%", "1,077", "inf", "nan", "-inf", "1e999",
-                          "++1", "+-1", " 1"}) {
+  for (const char* bad :
+       {"", "+", "-", "n/a", "65.0%", "1,077", "inf", "nan", "-inf", "1e999", "++1", "+-1", " 1"}) {
     EXPECT_FALSE(ParseFiniteDouble(bad).has_value()) << bad;
   }
 }

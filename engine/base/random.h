@@ -23,9 +23,9 @@ class Rng {
   // The generator of stream `stream` (e.g. a bootstrap replicate) under `seed`.
   Rng(uint64_t seed, uint64_t stream);
 
-  uint64_t Next();            // 64 uniform random bits
-  double Uniform();           // uniform in [0, 1), 53 random bits
-  uint64_t Below(uint64_t n); // uniform in [0, n), unbiased; REQUIRES: n > 0
+  uint64_t Next();             // 64 uniform random bits
+  double Uniform();            // uniform in [0, 1), 53 random bits
+  uint64_t Below(uint64_t n);  // uniform in [0, n), unbiased; REQUIRES: n > 0
 
  private:
   uint64_t s_[4];

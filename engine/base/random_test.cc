@@ -1,11 +1,11 @@
 #include "engine/base/random.h"
 
-#include <cmath>
-#include <map>
+#include <gtest/gtest.h>
 
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
-#include <gtest/gtest.h>
+#include <cmath>
+#include <map>
 
 namespace podium {
 namespace {

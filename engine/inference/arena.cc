@@ -1,11 +1,11 @@
 #include "engine/inference/arena.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "engine/base/check.h"
 #include "engine/base/random.h"
@@ -32,7 +32,8 @@ BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
     out.battles += c.count;
   }
   for (const Battle& b : data.sequence) {
-    if (index[b.a] >= 0 && index[b.b] >= 0) out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
+    if (index[b.a] >= 0 && index[b.b] >= 0)
+      out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
   }
   out.has_tstamp = data.has_tstamp;
   return out;
@@ -100,8 +101,8 @@ class ArenaBuilder {
       total += c.count;
     }
     std::vector<int> degenerate(o_.rounds, 0);
-    fit.replicates = RunBootstrap(
-        o_.rounds, m, o_.seed, o_.threads, [&](int r, Rng& rng, Eigen::VectorXd* row) {
+    fit.replicates =
+        RunBootstrap(o_.rounds, m, o_.seed, o_.threads, [&](int r, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int64_t> draw;
           Multinomial(rng, total, weights, &draw);
           const PairCounts sample = ToPairCounts(m, data.cells, &draw);
@@ -125,8 +126,8 @@ class ArenaBuilder {
     fit.ratings = ToRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
     if (o_.rounds == 0) return fit;
     const uint64_t n = data.sequence.size();
-    fit.replicates = RunBootstrap(
-        o_.rounds, m, o_.seed, o_.threads, [&](int, Rng& rng, Eigen::VectorXd* row) {
+    fit.replicates =
+        RunBootstrap(o_.rounds, m, o_.seed, o_.threads, [&](int, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int> order(n);
           for (uint64_t k = 0; k < n; ++k) order[k] = static_cast<int>(rng.Below(n));
           *row = ToRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
@@ -164,7 +165,8 @@ void CountAndMatrices(const BattleData& data, ArenaResult* result) {
       const double decisive = wins(i, j) + wins(j, i);
       if (decisive > 0) result->win_fraction(i, j) = wins(i, j) / decisive;
       if (result->battles(i, j) > 0) {
-        result->win_fraction_ties_half(i, j) = (wins(i, j) + ties(i, j) / 2) / result->battles(i, j);
+        result->win_fraction_ties_half(i, j) =
+            (wins(i, j) + ties(i, j) / 2) / result->battles(i, j);
       }
     }
   }
@@ -187,7 +189,8 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                                       Diagnostics* diagnostics) {
   ArenaResult result;
   result.options = options;
-  if (options.method == ArenaMethod::kElo && input.sequence.size() != static_cast<size_t>(input.battles)) {
+  if (options.method == ArenaMethod::kElo &&
+      input.sequence.size() != static_cast<size_t>(input.battles)) {
     diagnostics->Error({}, "--method", "elo",
                        "online Elo needs individual battles in order, not pair counts");
     return std::nullopt;
@@ -204,8 +207,9 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       keep.push_back(static_cast<int>(i));
     } else {
       result.dropped_models.push_back(input.models[i]);
-      result.warnings.push_back(fmt::format("{} has {} battles, fewer than --min-battles {}: left out",
-                                            input.models[i], per_model[i], options.min_battles));
+      result.warnings.push_back(
+          fmt::format("{} has {} battles, fewer than --min-battles {}: left out", input.models[i],
+                      per_model[i], options.min_battles));
     }
   }
   const BattleData data = Subset(input, keep);
@@ -259,7 +263,8 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     }
     const BattleData part = graph.num_components == 1 ? data : Subset(data, members);
     const auto local_anchor = std::find(members.begin(), members.end(), anchor_index);
-    const int anchor = local_anchor == members.end() ? -1 : static_cast<int>(local_anchor - members.begin());
+    const int anchor =
+        local_anchor == members.end() ? -1 : static_cast<int>(local_anchor - members.begin());
     const ComponentFit fit = builder.Fit(part, anchor);
     std::vector<Interval> ci, rank_ci;
     std::vector<int> rank_ub;

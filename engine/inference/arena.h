@@ -13,11 +13,10 @@
 #ifndef PODIUM_ENGINE_INFERENCE_ARENA_H_
 #define PODIUM_ENGINE_INFERENCE_ARENA_H_
 
+#include <Eigen/Core>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "engine/base/diagnostic.h"
 #include "engine/ingest/battles.h"
@@ -30,47 +29,47 @@ enum class ArenaMethod { kBradleyTerry, kElo };
 
 struct ArenaOptions {
   ArenaMethod method = ArenaMethod::kBradleyTerry;
-  TieModel ties = TieModel::kHalf;      // Bradley–Terry only; Elo counts a tie as half
-  std::string anchor_model;             // "" = centre ratings on a mean of 1000
+  TieModel ties = TieModel::kHalf;  // Bradley–Terry only; Elo counts a tie as half
+  std::string anchor_model;         // "" = centre ratings on a mean of 1000
   double anchor_rating = 1000;
-  int64_t min_battles = 0;              // models with fewer battles are left out
-  bool per_component = false;           // false: a disconnected graph is an error
-  double ridge = 0;                     // 0 = none unless the MLE does not exist (then 0.01)
-  int rounds = 1000;                    // bootstrap rounds; 0 = point estimates only
+  int64_t min_battles = 0;     // models with fewer battles are left out
+  bool per_component = false;  // false: a disconnected graph is an error
+  double ridge = 0;            // 0 = none unless the MLE does not exist (then 0.01)
+  int rounds = 1000;           // bootstrap rounds; 0 = point estimates only
   uint64_t seed = 1;
   double level = 0.95;
   int threads = 1;
-  EloOptions elo;                       // K = 4, base 10, scale 400, initial 1000
+  EloOptions elo;  // K = 4, base 10, scale 400, initial 1000
 };
 
 struct ArenaRow {
   std::string model;
   int component = 0;
   double rating = 0;
-  double ci_low = 0, ci_high = 0;      // NaN without bootstrap
-  int rank = 0;                        // within its component
+  double ci_low = 0, ci_high = 0;  // NaN without bootstrap
+  int rank = 0;                    // within its component
   int rank_ub = 0;
   int rank_ci_low = 0, rank_ci_high = 0;
   int64_t battles = 0, wins = 0, losses = 0, ties = 0;
-  int index = 0;                       // row/column in the matrices
+  int index = 0;  // row/column in the matrices
 };
 
 struct ArenaResult {
   ArenaOptions options;
-  std::vector<ArenaRow> rows;            // by component, then rank, then model name
-  std::vector<std::string> models;       // matrix order (by name)
-  Eigen::MatrixXd battles;               // n_ij
-  Eigen::MatrixXd win_fraction;          // wins_ij / (wins_ij + wins_ji): ties excluded
+  std::vector<ArenaRow> rows;              // by component, then rank, then model name
+  std::vector<std::string> models;         // matrix order (by name)
+  Eigen::MatrixXd battles;                 // n_ij
+  Eigen::MatrixXd win_fraction;            // wins_ij / (wins_ij + wins_ji): ties excluded
   Eigen::MatrixXd win_fraction_ties_half;  // (wins_ij + ties_ij / 2) / n_ij
-  Eigen::MatrixXd predicted;             // P(i beats j) from the ratings (same component)
+  Eigen::MatrixXd predicted;               // P(i beats j) from the ratings (same component)
   int64_t total_battles = 0;
   int num_components = 1;
-  double ridge_used = 0;                 // penalty actually applied to the point fit
-  double tie_parameter = 0;              // Davidson's nu (first component)
+  double ridge_used = 0;     // penalty actually applied to the point fit
+  double tie_parameter = 0;  // Davidson's nu (first component)
   int iterations = 0;
   bool converged = true;
-  int degenerate_replicates = 0;         // replicates fitted with the fallback ridge
-  std::vector<std::string> warnings;     // data problems, in words
+  int degenerate_replicates = 0;            // replicates fitted with the fallback ridge
+  std::vector<std::string> warnings;        // data problems, in words
   std::vector<std::string> dropped_models;  // under --min-battles
 };
 

@@ -1,8 +1,8 @@
 #include "engine/inference/arena.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "tests/testing.h"
 
@@ -100,14 +100,15 @@ TEST(ArenaTest, CountsMatricesAndAnchor) {
   EXPECT_EQ(b->ties, 1);
   // a vs b: 2 wins, 1 loss.
   EXPECT_DOUBLE_EQ(r->win_fraction(0, 1), 2.0 / 3.0);
-  EXPECT_DOUBLE_EQ(r->win_fraction(1, 2), 1.0 / 2.0);       // b-c: 1 win, 1 loss, 1 tie
+  EXPECT_DOUBLE_EQ(r->win_fraction(1, 2), 1.0 / 2.0);  // b-c: 1 win, 1 loss, 1 tie
   EXPECT_DOUBLE_EQ(r->win_fraction_ties_half(1, 2), 0.5);
   EXPECT_NEAR(r->predicted(0, 1) + r->predicted(1, 0), 1.0, 1e-12);
 }
 
 TEST(ArenaTest, DisconnectedGraphIsRefusedUnlessPerComponent) {
-  const BattleData data = Battles("model_a,model_b,winner\na,b,model_a\nb,a,model_a\n"
-                                  "c,d,model_a\nd,c,tie\n");
+  const BattleData data = Battles(
+      "model_a,model_b,winner\na,b,model_a\nb,a,model_a\n"
+      "c,d,model_a\nd,c,tie\n");
   ArenaOptions o;
   o.rounds = 0;
   Diagnostics d;

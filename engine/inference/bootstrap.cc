@@ -9,8 +9,7 @@
 namespace podium {
 
 Eigen::MatrixXd RunBootstrap(int rounds, int width, uint64_t seed, int threads,
-                             const std::function<void(int, Rng&, Eigen::VectorXd*)>&
-                                 replicate) {
+                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate) {
   PODIUM_CHECK(threads >= 1 && rounds >= 0);
   Eigen::MatrixXd out(rounds, width);
   auto run = [&](int begin, int end) {

@@ -6,11 +6,10 @@
 #ifndef PODIUM_ENGINE_INFERENCE_BOOTSTRAP_H_
 #define PODIUM_ENGINE_INFERENCE_BOOTSTRAP_H_
 
+#include <Eigen/Core>
 #include <cstdint>
 #include <functional>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "engine/base/random.h"
 
@@ -21,8 +20,7 @@ namespace podium {
 // `replicate` must be safe to call concurrently for different r.
 // REQUIRES: threads >= 1.
 Eigen::MatrixXd RunBootstrap(int rounds, int width, uint64_t seed, int threads,
-                             const std::function<void(int, Rng&, Eigen::VectorXd*)>&
-                                 replicate);
+                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate);
 
 // The q-quantile of `values` with linear interpolation between order
 // statistics (Hyndman & Fan type 7: numpy's and pandas' default, which Arena's

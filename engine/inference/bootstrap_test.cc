@@ -38,8 +38,7 @@ TEST(BootstrapTest, RankIntervalsAndArenaUpperBoundRank) {
   EXPECT_EQ(ranks[1].high, 2);
   EXPECT_EQ(ranks[2].high, 3);
   // Rank (UB): a model is behind those whose lower bound beats its upper bound.
-  EXPECT_EQ(UpperBoundRanks({{10, 12}, {5, 9}, {8, 11}, {1, 2}}),
-            (std::vector<int>{1, 2, 1, 4}));
+  EXPECT_EQ(UpperBoundRanks({{10, 12}, {5, 9}, {8, 11}, {1, 2}}), (std::vector<int>{1, 2, 1, 4}));
 }
 
 }  // namespace

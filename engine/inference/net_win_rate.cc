@@ -1,10 +1,10 @@
 #include "engine/inference/net_win_rate.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "engine/inference/bootstrap.h"
 #include "engine/ingest/csv_table.h"
@@ -39,9 +39,9 @@ std::vector<Judgment> ReadJudgments(const std::string& path, const std::string& 
       continue;
     }
     if (f[kA].empty() || f[kB].empty() || f[kA] == f[kB]) {
-      diagnostics->Error(table.At(row, kB), "model_b", f[kB],
-                         f[kA].empty() || f[kB].empty() ? "model name is empty"
-                                                        : "a model judged against itself");
+      diagnostics->Error(
+          table.At(row, kB), "model_b", f[kB],
+          f[kA].empty() || f[kB].empty() ? "model name is empty" : "a model judged against itself");
       continue;
     }
     out.push_back({f[kPrompt], f[kRater], f[kA], f[kB], preference});
@@ -52,7 +52,8 @@ std::vector<Judgment> ReadJudgments(const std::string& path, const std::string& 
 std::vector<NetWinRate> ComputeNetWinRates(const std::vector<Judgment>& judgments, int rounds,
                                            uint64_t seed, double level, int threads) {
   // Pair (in first-seen orientation) -> prompt -> (sum of scores, count).
-  std::map<std::pair<std::string, std::string>, std::map<std::string, std::pair<double, int>>> by_pair;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::pair<double, int>>>
+      by_pair;
   std::map<std::pair<std::string, std::string>, NetWinRate> rows;
   for (const Judgment& j : judgments) {
     std::pair<std::string, std::string> key(j.model_a, j.model_b);
@@ -81,8 +82,8 @@ std::vector<NetWinRate> ComputeNetWinRates(const std::vector<Judgment>& judgment
     row.elo_gap = NetWinEloGap(row.nwr);
     row.ci_low = row.ci_high = std::nan("");
     if (rounds > 0) {
-      const Eigen::MatrixXd reps = RunBootstrap(
-          rounds, 1, seed, threads, [&](int, Rng& rng, Eigen::VectorXd* value) {
+      const Eigen::MatrixXd reps =
+          RunBootstrap(rounds, 1, seed, threads, [&](int, Rng& rng, Eigen::VectorXd* value) {
             double sum = 0;
             int count = 0;
             for (size_t k = 0; k < cells.size(); ++k) {

@@ -27,13 +27,13 @@ std::vector<Judgment> ReadJudgments(const std::string& path, const std::string& 
                                     Diagnostics* diagnostics);
 
 struct NetWinRate {
-  std::string model_a, model_b;   // as in the data (A = the first model seen for the pair)
+  std::string model_a, model_b;  // as in the data (A = the first model seen for the pair)
   int judgments = 0, prompts = 0;
   int wins = 0, ties = 0, losses = 0;  // from A's side
-  double nwr = 0;                 // in [-100, 100]
-  double ci_low = 0, ci_high = 0; // NaN when rounds == 0
-  double win_probability = 0;     // (1 + nwr / 100) / 2
-  double elo_gap = 0;             // 400 log10(p / (1 - p)); +-inf at p = 1 or 0
+  double nwr = 0;                      // in [-100, 100]
+  double ci_low = 0, ci_high = 0;      // NaN when rounds == 0
+  double win_probability = 0;          // (1 + nwr / 100) / 2
+  double elo_gap = 0;                  // 400 log10(p / (1 - p)); +-inf at p = 1 or 0
 };
 
 // One row per unordered pair (judgments of B vs A are flipped to A vs B).

@@ -1,8 +1,8 @@
 #include "engine/inference/net_win_rate.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "tests/testing.h"
 
@@ -41,8 +41,9 @@ TEST(NetWinRateTest, BadPreferencesAreErrors) {
   std::vector<Judgment> j = ReadJudgments(path, "j.csv", &d);
   EXPECT_EQ(j.size(), 1u);
   EXPECT_EQ(testing::Formatted(d),
-            (std::vector<std::string>{"j.csv:3:9: error: field 'preference': \"2\" is not +1, 0 or -1",
-                                      "j.csv:4:7: error: field 'model_b': a model judged against itself"}));
+            (std::vector<std::string>{
+                "j.csv:3:9: error: field 'preference': \"2\" is not +1, 0 or -1",
+                "j.csv:4:7: error: field 'model_b': a model judged against itself"}));
 }
 
 }  // namespace

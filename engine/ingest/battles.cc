@@ -1,15 +1,15 @@
 #include "engine/ingest/battles.h"
 
+#include <fmt/format.h>
+#include <libfccp/csv.h>
+
 #include <algorithm>
 #include <array>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
-
-#include <fmt/format.h>
-#include <libfccp/csv.h>
-#include <nlohmann/json.hpp>
 
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
@@ -188,22 +188,22 @@ void ReadBattleCsv(const std::string& path, Accumulator* acc, Diagnostics* diagn
 void ReadPairCountsCsv(const std::string& path, const std::string& shown, Accumulator* acc,
                        Diagnostics* diagnostics) {
   enum { kA, kB, kWinsA, kWinsB, kTies };
-  CsvTable table = ReadCsvTable(
-      path, {{"model_a"}, {"model_b"}, {"wins_a"}, {"wins_b"}, {"ties"}}, diagnostics, shown);
+  CsvTable table = ReadCsvTable(path, {{"model_a"}, {"model_b"}, {"wins_a"}, {"wins_b"}, {"ties"}},
+                                diagnostics, shown);
   for (const CsvRow& row : table.rows) {
     const std::string &a = row.fields[kA], &b = row.fields[kB];
     if (a.empty() || b.empty() || a == b) {
-      diagnostics->Error(table.At(row, a.empty() ? kA : kB), a.empty() ? "model_a" : "model_b",
-                         b, a.empty() || b.empty() ? "model name is empty"
-                                                   : fmt::format("model \"{}\" plays itself", a));
+      diagnostics->Error(table.At(row, a.empty() ? kA : kB), a.empty() ? "model_a" : "model_b", b,
+                         a.empty() || b.empty() ? "model name is empty"
+                                                : fmt::format("model \"{}\" plays itself", a));
       continue;
     }
     int64_t counts[3];
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
       const std::string& text = row.fields[kWinsA + k];
-      std::optional<long long> v = text == "0" ? std::optional<long long>(0)
-                                               : ParsePositiveInteger(text);
+      std::optional<long long> v =
+          text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(text);
       if (!v) {
         diagnostics->Error(table.At(row, kWinsA + k), table.columns[kWinsA + k].name, text,
                            fmt::format("\"{}\" is not a count (a non-negative integer)", text));
@@ -246,8 +246,7 @@ void ReadJsonLines(const std::string& path, const std::string& shown, Accumulato
     try {
       AddJsonRecord(nlohmann::json::parse(line), number, acc);
     } catch (const nlohmann::json::parse_error& e) {
-      diagnostics->Error(Location{shown, number, static_cast<int>(e.byte)}, "", "",
-                         "invalid JSON");
+      diagnostics->Error(Location{shown, number, static_cast<int>(e.byte)}, "", "", "invalid JSON");
     }
   }
 }
@@ -270,8 +269,10 @@ void ReadJsonArray(const std::string& path, const std::string& shown, Accumulato
   for (size_t k = 0; k < text->size(); ++k) {
     const char c = (*text)[k];
     if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++k;
+      else if (c == '"')
+        in_string = false;
       if (c == '\n') ++line;
       continue;
     }
@@ -279,8 +280,8 @@ void ReadJsonArray(const std::string& path, const std::string& shown, Accumulato
     if (c == '"') in_string = true;
     if (c == '{' && ++depth == 1) record_start = k;
     if (c == '}' && --depth == 0 && record_start != std::string::npos) {
-      const int record_line =
-          line - static_cast<int>(std::count(text->begin() + record_start, text->begin() + k, '\n'));
+      const int record_line = line - static_cast<int>(std::count(text->begin() + record_start,
+                                                                 text->begin() + k, '\n'));
       try {
         AddJsonRecord(nlohmann::json::parse(text->substr(record_start, k - record_start + 1)),
                       record_line, acc);
@@ -299,7 +300,8 @@ void ReadJsonArray(const std::string& path, const std::string& shown, Accumulato
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace

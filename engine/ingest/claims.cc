@@ -1,8 +1,8 @@
 #include "engine/ingest/claims.h"
 
-#include <unordered_map>
-
 #include <fmt/format.h>
+
+#include <unordered_map>
 
 #include "engine/base/number.h"
 #include "engine/ingest/csv_table.h"
@@ -11,25 +11,51 @@ namespace podium {
 namespace {
 
 enum Column {
-  kClaimId, kModel, kBenchmark, kValue, kUnit, kMetric, kSetting, kSource, kLine,
-  kModelAsWritten, kBenchmarkAsWritten, kKind, kNotes, kStderr, kN, kCiLow, kCiHigh,
+  kClaimId,
+  kModel,
+  kBenchmark,
+  kValue,
+  kUnit,
+  kMetric,
+  kSetting,
+  kSource,
+  kLine,
+  kModelAsWritten,
+  kBenchmarkAsWritten,
+  kKind,
+  kNotes,
+  kStderr,
+  kN,
+  kCiLow,
+  kCiHigh,
 };
 
 const std::vector<CsvColumn>& ClaimColumns() {
   static const std::vector<CsvColumn> columns = {
-      {"claim_id"},           {"model"},        {"benchmark"},
-      {"value"},              {"unit"},         {"metric"},
-      {"setting"},            {"source"},       {"line"},
-      {"model_as_written"},   {"benchmark_as_written"},
-      {"kind"},               {"notes"},        {"stderr", false},
-      {"n", false},           {"ci_low", false}, {"ci_high", false},
+      {"claim_id"},
+      {"model"},
+      {"benchmark"},
+      {"value"},
+      {"unit"},
+      {"metric"},
+      {"setting"},
+      {"source"},
+      {"line"},
+      {"model_as_written"},
+      {"benchmark_as_written"},
+      {"kind"},
+      {"notes"},
+      {"stderr", false},
+      {"n", false},
+      {"ci_low", false},
+      {"ci_high", false},
   };
   return columns;
 }
 
 // Parses an optional finite number; reports and returns false when malformed.
-bool ParseOptional(const CsvTable& table, const CsvRow& row, int column,
-                   std::optional<double>* out, Diagnostics* diagnostics) {
+bool ParseOptional(const CsvTable& table, const CsvRow& row, int column, std::optional<double>* out,
+                   Diagnostics* diagnostics) {
   const std::string& text = row.fields[column];
   if (text.empty()) return true;
   *out = ParseFiniteDouble(text);
@@ -40,12 +66,12 @@ bool ParseOptional(const CsvTable& table, const CsvRow& row, int column,
 }
 
 // Checks one row and fills `claim`; returns false if any field is bad.
-bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& registry,
-                   Claim* claim, Diagnostics* diagnostics) {
+bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& registry, Claim* claim,
+                   Diagnostics* diagnostics) {
   const int errors_before = diagnostics->error_count();
   auto error = [&](int column, const std::string& message) {
-    diagnostics->Error(table.At(row, column), table.columns[column].name,
-                       row.fields[column], message);
+    diagnostics->Error(table.At(row, column), table.columns[column].name, row.fields[column],
+                       message);
   };
   const auto& f = row.fields;
   claim->id = f[kClaimId];
@@ -54,15 +80,14 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
   if (auto id = registry.ResolveModel(f[kModel])) {
     claim->model = *id;
   } else {
-    error(kModel, fmt::format("unknown model \"{}\" (not an id or alias in models.csv)",
-                              f[kModel]));
+    error(kModel,
+          fmt::format("unknown model \"{}\" (not an id or alias in models.csv)", f[kModel]));
   }
   if (auto id = registry.ResolveBenchmark(f[kBenchmark])) {
     claim->benchmark = *id;
   } else {
-    error(kBenchmark,
-          fmt::format("unknown benchmark \"{}\" (not an id or alias in benchmarks.csv)",
-                      f[kBenchmark]));
+    error(kBenchmark, fmt::format("unknown benchmark \"{}\" (not an id or alias in benchmarks.csv)",
+                                  f[kBenchmark]));
   }
   claim->value_text = f[kValue];
   if (auto value = ParseFiniteDouble(f[kValue])) {
@@ -72,8 +97,7 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
   }
   claim->source = f[kSource];
   if (registry.FindSource(f[kSource]) == nullptr) {
-    error(kSource, fmt::format("unknown source \"{}\" (not an id in sources.csv)",
-                               f[kSource]));
+    error(kSource, fmt::format("unknown source \"{}\" (not an id in sources.csv)", f[kSource]));
   }
   if (auto line = ParsePositiveInteger(f[kLine]); line && *line <= 1'000'000'000) {
     claim->line = static_cast<int>(*line);
@@ -113,9 +137,7 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
 
 }  // namespace
 
-const char* ClaimKindName(ClaimKind kind) {
-  return kind == ClaimKind::kTable ? "table" : "prose";
-}
+const char* ClaimKindName(ClaimKind kind) { return kind == ClaimKind::kTable ? "table" : "prose"; }
 
 void ReadClaimsFile(const std::string& path, const std::string& display_path,
                     const Registry& registry, std::vector<Claim>* claims,

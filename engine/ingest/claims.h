@@ -19,26 +19,26 @@ namespace podium {
 enum class ClaimKind { kTable, kProse };
 
 struct Claim {
-  std::string id;                  // unique across every claims file read together
-  std::string model;               // canonical model id
-  std::string benchmark;           // canonical benchmark id
-  double value = 0;                // the number as printed, parsed
-  std::string value_text;          // the number exactly as in the file ("+35.0")
-  std::string unit;                // "%", "points", "elo", "rank", ...
-  std::string metric;              // "pass@1", "maj@8", ... ; may be empty
-  std::string setting;             // "5-shot", ... ; may be empty
-  std::string source;              // source id (registry)
-  int line = 0;                    // 1-based line in the source document
-  std::string model_as_written;    // the names as printed in the document
+  std::string id;                // unique across every claims file read together
+  std::string model;             // canonical model id
+  std::string benchmark;         // canonical benchmark id
+  double value = 0;              // the number as printed, parsed
+  std::string value_text;        // the number exactly as in the file ("+35.0")
+  std::string unit;              // "%", "points", "elo", "rank", ...
+  std::string metric;            // "pass@1", "maj@8", ... ; may be empty
+  std::string setting;           // "5-shot", ... ; may be empty
+  std::string source;            // source id (registry)
+  int line = 0;                  // 1-based line in the source document
+  std::string model_as_written;  // the names as printed in the document
   std::string benchmark_as_written;
   ClaimKind kind = ClaimKind::kTable;
   std::string notes;
-  std::optional<double> stderr_;   // published standard error, same scale as value
-  std::optional<long long> n;      // number of items behind the value
-  std::optional<double> ci_low;    // published interval, same scale as value
+  std::optional<double> stderr_;  // published standard error, same scale as value
+  std::optional<long long> n;     // number of items behind the value
+  std::optional<double> ci_low;   // published interval, same scale as value
   std::optional<double> ci_high;
-  Location origin;                 // the claims-file row (column: the value field)
-  int order = 0;                   // position among all claims read (file order)
+  Location origin;  // the claims-file row (column: the value field)
+  int order = 0;    // position among all claims read (file order)
 };
 
 // Reads one claims CSV. Unknown models, benchmarks or sources, non-finite
@@ -47,8 +47,7 @@ struct Claim {
 // reading continues. Claim ids must be unique within `claims` and across files
 // appended to the same vector (the caller passes the vector of earlier files).
 void ReadClaimsFile(const std::string& path, const std::string& display_path,
-                    const Registry& registry, std::vector<Claim>* claims,
-                    Diagnostics* diagnostics);
+                    const Registry& registry, std::vector<Claim>* claims, Diagnostics* diagnostics);
 
 const char* ClaimKindName(ClaimKind kind);
 

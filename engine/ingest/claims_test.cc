@@ -23,9 +23,9 @@ std::vector<Claim> Read(const std::string& text, Diagnostics* diagnostics,
 
 TEST(ClaimsTest, ReadsAndResolvesAliases) {
   Diagnostics diagnostics;
-  auto claims = Read(std::string(kHeader) +
-                         "c1,모델1,벤치1,+35.0,%,acc,5-shot,s1,310,모델1,벤치1,table,note\n",
-                     &diagnostics);
+  auto claims = Read(
+      std::string(kHeader) + "c1,모델1,벤치1,+35.0,%,acc,5-shot,s1,310,모델1,벤치1,table,note\n",
+      &diagnostics);
   ASSERT_FALSE(diagnostics.has_errors()) << Formatted(diagnostics)[0];
   ASSERT_EQ(claims.size(), 1u);
   const Claim& c = claims[0];

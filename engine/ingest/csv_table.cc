@@ -1,10 +1,10 @@
 #include "engine/ingest/csv_table.h"
 
-#include <array>
-#include <utility>
-
 #include <fmt/format.h>
 #include <libfccp/csv.h>
+
+#include <array>
+#include <utility>
 
 #include "engine/base/check.h"
 #include "engine/base/file_util.h"
@@ -12,8 +12,8 @@
 namespace podium {
 namespace {
 
-using Reader = io::CSVReader<kMaxCsvColumns, io::trim_chars<' ', '\t'>,
-                             io::double_quote_escape<',', '"'>>;
+using Reader =
+    io::CSVReader<kMaxCsvColumns, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
 
 // Line-start offsets of `text`, so that a line number maps back to raw bytes.
 std::vector<std::string_view> SplitLines(std::string_view text) {
@@ -59,20 +59,16 @@ std::string FieldText(std::string_view line, int begin) {
 }
 
 // Names for the unused template slots: never present in a real header.
-std::string UnusedColumnName(int index) {
-  return fmt::format("\x01podium-unused-{}", index);
-}
+std::string UnusedColumnName(int index) { return fmt::format("\x01podium-unused-{}", index); }
 
 template <size_t... I>
 void ReadHeader(Reader& reader, const std::array<std::string, kMaxCsvColumns>& names,
                 std::index_sequence<I...>) {
-  reader.read_header(io::ignore_extra_column | io::ignore_missing_column,
-                     names[I]...);
+  reader.read_header(io::ignore_extra_column | io::ignore_missing_column, names[I]...);
 }
 
 template <size_t... I>
-bool ReadRow(Reader& reader, std::array<char*, kMaxCsvColumns>& cells,
-             std::index_sequence<I...>) {
+bool ReadRow(Reader& reader, std::array<char*, kMaxCsvColumns>& cells, std::index_sequence<I...>) {
   return reader.read_row(cells[I]...);
 }
 
@@ -112,8 +108,7 @@ CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& col
 }
 
 CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view text,
-                              const std::vector<CsvColumn>& columns,
-                              Diagnostics* diagnostics) {
+                              const std::vector<CsvColumn>& columns, Diagnostics* diagnostics) {
   PODIUM_CHECK(!columns.empty() && columns.size() <= kMaxCsvColumns);
   CsvTable table;
   table.path = display_path;
@@ -130,8 +125,7 @@ CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view 
   try {
     ReadHeader(reader, names, std::make_index_sequence<kMaxCsvColumns>());
   } catch (const io::error::header_missing&) {
-    diagnostics->Error(Location{display_path, 1, 1}, "", "",
-                       "empty file: expected a header row");
+    diagnostics->Error(Location{display_path, 1, 1}, "", "", "empty file: expected a header row");
     return table;
   } catch (const io::error::duplicated_column_in_header& e) {
     diagnostics->Error(Location{display_path, 1, 1}, e.column_name, e.column_name,
@@ -182,21 +176,19 @@ CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view 
       line_number = static_cast<int>(reader.get_file_line());
     } catch (const io::error::too_few_columns& e) {
       diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
-                         fmt::format("too few fields: the header has {}",
-                                     header_starts.size()));
+                         fmt::format("too few fields: the header has {}", header_starts.size()));
       continue;
     } catch (const io::error::too_many_columns& e) {
       diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
-                         fmt::format("too many fields: the header has {}",
-                                     header_starts.size()));
+                         fmt::format("too many fields: the header has {}", header_starts.size()));
       continue;
     } catch (const io::error::escaped_string_not_closed& e) {
       diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
                          "unclosed quote (a field may not span lines)");
       continue;
     } catch (const io::error::base& e) {
-      diagnostics->Error(Location{display_path, static_cast<int>(reader.get_file_line()), 1},
-                         "", "", e.what());
+      diagnostics->Error(Location{display_path, static_cast<int>(reader.get_file_line()), 1}, "",
+                         "", e.what());
       break;  // the line reader itself failed; nothing further is reliable
     }
     if (!got_row) break;

@@ -22,15 +22,15 @@ namespace podium {
 
 // A column the caller asks for.
 struct CsvColumn {
-  std::string name;       // header name, matched exactly
-  bool required = true;   // a missing required column is an error
+  std::string name;      // header name, matched exactly
+  bool required = true;  // a missing required column is an error
 };
 
 // One data row: fields in the order of the requested columns.
 struct CsvRow {
-  int line = 0;                      // 1-based line in the file
-  std::vector<std::string> fields;   // "" for an absent optional column
-  std::vector<int> columns;          // 1-based byte column of each field; 0 if absent
+  int line = 0;                     // 1-based line in the file
+  std::vector<std::string> fields;  // "" for an absent optional column
+  std::vector<int> columns;         // 1-based byte column of each field; 0 if absent
 };
 
 struct CsvTable {
@@ -51,17 +51,13 @@ inline constexpr int kMaxCsvColumns = 24;
 // number of fields or an unclosed quote give an error and are skipped. Returns
 // a table even when there are errors; callers check diagnostics->has_errors().
 // REQUIRES: 1 <= columns.size() <= kMaxCsvColumns, distinct names.
-CsvTable ReadCsvTable(const std::string& path,
-                      const std::vector<CsvColumn>& columns,
-                      Diagnostics* diagnostics,
-                      const std::string& display_path = "");
+CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& columns,
+                      Diagnostics* diagnostics, const std::string& display_path = "");
 
 // The same, reading from memory (used by tests and by readers that already
 // hold the bytes, e.g. to hash them).
-CsvTable ReadCsvTableFromText(const std::string& display_path,
-                              std::string_view text,
-                              const std::vector<CsvColumn>& columns,
-                              Diagnostics* diagnostics);
+CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view text,
+                              const std::vector<CsvColumn>& columns, Diagnostics* diagnostics);
 
 // The 0-based byte offsets at which the fields of one CSV line start, honouring
 // double-quoted fields. For locating fields in diagnostics; not a parser.

@@ -13,9 +13,8 @@ std::vector<std::string> Formatted(const Diagnostics& d) {
 
 TEST(CsvTableTest, ReadsColumnsByNameInAnyOrderWithRfc4180Quotes) {
   Diagnostics diagnostics;
-  CsvTable t = ReadCsvTableFromText(
-      "t.csv", "b,a\n\"x, \"\"quoted\"\"\",1\n  y ,2\n", {{"a"}, {"b"}, {"c", false}},
-      &diagnostics);
+  CsvTable t = ReadCsvTableFromText("t.csv", "b,a\n\"x, \"\"quoted\"\"\",1\n  y ,2\n",
+                                    {{"a"}, {"b"}, {"c", false}}, &diagnostics);
   EXPECT_TRUE(diagnostics.empty()) << Formatted(diagnostics)[0];
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].line, 2);
@@ -27,8 +26,8 @@ TEST(CsvTableTest, ReadsColumnsByNameInAnyOrderWithRfc4180Quotes) {
 
 TEST(CsvTableTest, ReportsEveryBadRowAndKeepsGoing) {
   Diagnostics diagnostics;
-  CsvTable t = ReadCsvTableFromText("t.csv", "a,b\n1\n2,3\n4,5,6\n\"7,8\n9,10\n",
-                                    {{"a"}, {"b"}}, &diagnostics);
+  CsvTable t = ReadCsvTableFromText("t.csv", "a,b\n1\n2,3\n4,5,6\n\"7,8\n9,10\n", {{"a"}, {"b"}},
+                                    &diagnostics);
   EXPECT_EQ(Formatted(diagnostics),
             (std::vector<std::string>{"t.csv:2:1: error: too few fields: the header has 2",
                                       "t.csv:4:1: error: too many fields: the header has 2",
@@ -60,8 +59,10 @@ TEST(CsvTableTest, EmptyFileDuplicateColumnAndUnreadableFile) {
 
 TEST(CsvTableTest, HandlesBomAndCrlf) {
   Diagnostics diagnostics;
-  CsvTable t = ReadCsvTableFromText("t.csv", "\xEF\xBB\xBF" "a,b\r\n1,2\r\n", {{"a"}, {"b"}},
-                                    &diagnostics);
+  CsvTable t = ReadCsvTableFromText("t.csv",
+                                    "\xEF\xBB\xBF"
+                                    "a,b\r\n1,2\r\n",
+                                    {{"a"}, {"b"}}, &diagnostics);
   EXPECT_TRUE(diagnostics.empty());
   ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(t.rows[0].fields[1], "2");

@@ -11,9 +11,9 @@
 namespace podium {
 
 struct PairTotal {
-  int i = 0, j = 0;    // i < j
-  double wins_i = 0;   // battles i won against j
-  double wins_j = 0;   // battles j won against i
+  int i = 0, j = 0;   // i < j
+  double wins_i = 0;  // battles i won against j
+  double wins_j = 0;  // battles j won against i
   double ties = 0;
   double total() const { return wins_i + wins_j + ties; }
 };

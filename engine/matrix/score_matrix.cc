@@ -1,11 +1,11 @@
 #include "engine/matrix/score_matrix.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace podium {
 namespace {
@@ -33,9 +33,8 @@ bool ResolveCell(const std::vector<const Claim*>& cell, const Registry& registry
                  ConflictPolicy policy, double* value, std::vector<std::string>* ids,
                  Diagnostics* diagnostics) {
   const Claim* first = cell.front();
-  const auto differs = std::find_if(cell.begin(), cell.end(), [&](const Claim* c) {
-    return c->value != first->value;
-  });
+  const auto differs = std::find_if(cell.begin(), cell.end(),
+                                    [&](const Claim* c) { return c->value != first->value; });
   for (const Claim* c : cell) ids->push_back(c->id);
   if (differs == cell.end()) {
     *value = first->value;
@@ -49,9 +48,8 @@ bool ResolveCell(const std::vector<const Claim*>& cell, const Registry& registry
           fmt::format("conflicting claims for model '{}' on benchmark '{}': {} = {} ({} "
                       "line {}) and {} = {} ({} line {}); choose --on-conflict latest|mean "
                       "or leave the benchmark out",
-                      first->model, first->benchmark, first->id, first->value_text,
-                      first->source, first->line, other->id, other->value_text,
-                      other->source, other->line));
+                      first->model, first->benchmark, first->id, first->value_text, first->source,
+                      first->line, other->id, other->value_text, other->source, other->line));
       return false;
     }
     case ConflictPolicy::kLatest: {
@@ -97,8 +95,7 @@ const char* ConflictPolicyName(ConflictPolicy policy) {
 
 ScoreMatrix BuildScoreMatrix(const std::vector<Claim>& claims, const Registry& registry,
                              const ScoreMatrixOptions& options, Diagnostics* diagnostics) {
-  const std::set<std::string> keep_benchmarks(options.benchmarks.begin(),
-                                              options.benchmarks.end());
+  const std::set<std::string> keep_benchmarks(options.benchmarks.begin(), options.benchmarks.end());
   const std::set<std::string> keep_models(options.models.begin(), options.models.end());
   auto kept = [&](const Claim& c) {
     return (keep_benchmarks.empty() || keep_benchmarks.count(c.benchmark) > 0) &&
@@ -112,9 +109,8 @@ ScoreMatrix BuildScoreMatrix(const std::vector<Claim>& claims, const Registry& r
   }
   ScoreMatrix m;
   m.models = InRegistryOrder(registry.models(), model_ids);
-  m.benchmarks = options.benchmarks.empty()
-                     ? InRegistryOrder(registry.benchmarks(), benchmark_ids)
-                     : options.benchmarks;
+  m.benchmarks = options.benchmarks.empty() ? InRegistryOrder(registry.benchmarks(), benchmark_ids)
+                                            : options.benchmarks;
   const int rows = m.num_models(), cols = m.num_benchmarks();
   m.values = Eigen::MatrixXd::Constant(rows, cols, std::numeric_limits<double>::quiet_NaN());
   m.present = BoolMatrix::Constant(rows, cols, false);
@@ -132,8 +128,8 @@ ScoreMatrix BuildScoreMatrix(const std::vector<Claim>& claims, const Registry& r
     for (int j = 0; j < cols; ++j) {
       if (cells[i][j].empty()) continue;
       double value = 0;
-      if (ResolveCell(cells[i][j], registry, options.on_conflict, &value,
-                      &m.claim_ids[i][j], diagnostics)) {
+      if (ResolveCell(cells[i][j], registry, options.on_conflict, &value, &m.claim_ids[i][j],
+                      diagnostics)) {
         m.values(i, j) = value;
         m.present(i, j) = true;
       }

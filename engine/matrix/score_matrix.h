@@ -7,10 +7,9 @@
 #ifndef PODIUM_ENGINE_MATRIX_SCORE_MATRIX_H_
 #define PODIUM_ENGINE_MATRIX_SCORE_MATRIX_H_
 
+#include <Eigen/Core>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "engine/base/diagnostic.h"
 #include "engine/ingest/claims.h"

@@ -1,9 +1,9 @@
 #include "engine/normalize/normalize.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "engine/base/check.h"
 

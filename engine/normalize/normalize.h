@@ -17,11 +17,10 @@
 #ifndef PODIUM_ENGINE_NORMALIZE_NORMALIZE_H_
 #define PODIUM_ENGINE_NORMALIZE_NORMALIZE_H_
 
+#include <Eigen/Core>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "engine/base/diagnostic.h"
 #include "engine/matrix/score_matrix.h"

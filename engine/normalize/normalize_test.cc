@@ -24,7 +24,8 @@ ScoreMatrix Column(std::vector<double> values) {
   return m;
 }
 
-Eigen::VectorXd NormalizeColumn(const ScoreMatrix& m, Normalization method, BenchmarkScale scale = {}) {
+Eigen::VectorXd NormalizeColumn(const ScoreMatrix& m, Normalization method,
+                                BenchmarkScale scale = {}) {
   Diagnostics d;
   NormalizedScores s = Normalize(m, {scale}, method, &d);
   EXPECT_FALSE(d.has_errors());
@@ -74,8 +75,9 @@ TEST(NormalizeTest, ChanceRuleOfOpenLlmLeaderboardV2) {
   EXPECT_DOUBLE_EQ(v(2), 0.0);  // below chance: clamped at 0, never negative
   EXPECT_DOUBLE_EQ(v(3), 100.0);
   BenchmarkScale generative{true, 0.0, 100.0};
-  EXPECT_DOUBLE_EQ(NormalizeColumn(Column({37.8, kNaN, kNaN, kNaN}), Normalization::kChance, generative)(0),
-                   37.8);
+  EXPECT_DOUBLE_EQ(
+      NormalizeColumn(Column({37.8, kNaN, kNaN, kNaN}), Normalization::kChance, generative)(0),
+      37.8);
 }
 
 TEST(NormalizeTest, LowerIsBetterIsFlippedFirst) {

@@ -1,14 +1,12 @@
 #include "engine/rating/bradley_terry.h"
 
-#include <cmath>
-
 #include <Eigen/Cholesky>
+#include <cmath>
 
 #include "engine/base/check.h"
 
 namespace podium {
 namespace {
-
 
 // Log-likelihood, gradient and Hessian at `x` (theta, then log nu for Davidson).
 struct Derivatives {

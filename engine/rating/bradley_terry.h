@@ -29,19 +29,19 @@ enum class TieModel { kHalf, kDrop, kDavidson };
 
 struct BradleyTerryOptions {
   TieModel ties = TieModel::kHalf;
-  double ridge = 0;             // >= 0, penalty on natural-log strengths
-  int max_iterations = 100;     // Newton steps
-  double tolerance = 1e-10;     // converged when the largest step in theta is below this
+  double ridge = 0;                        // >= 0, penalty on natural-log strengths
+  int max_iterations = 100;                // Newton steps
+  double tolerance = 1e-10;                // converged when the largest step in theta is below this
   const Eigen::VectorXd* start = nullptr;  // warm start (theta; for Davidson theta + log nu)
 };
 
 struct BradleyTerryResult {
-  Eigen::VectorXd theta;       // natural-log strengths, mean 0
-  double tie_parameter = 0;    // Davidson's nu (0 unless kDavidson)
-  double log_likelihood = 0;   // at the solution, without the ridge term
+  Eigen::VectorXd theta;      // natural-log strengths, mean 0
+  double tie_parameter = 0;   // Davidson's nu (0 unless kDavidson)
+  double log_likelihood = 0;  // at the solution, without the ridge term
   int iterations = 0;
-  bool converged = false;      // false: max_iterations reached (reported, never thrown)
-  Eigen::VectorXd state;       // theta (and log nu): pass as `start` to warm-start
+  bool converged = false;  // false: max_iterations reached (reported, never thrown)
+  Eigen::VectorXd state;   // theta (and log nu): pass as `start` to warm-start
 };
 
 // Fits the model to `counts`. Models without any battle get theta 0.

@@ -1,9 +1,9 @@
 #include "engine/rating/bradley_terry.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "engine/rating/comparison_graph.h"
 

@@ -31,7 +31,9 @@ ComparisonGraph AnalyzeComparisonGraph(const PairCounts& counts, TieModel ties) 
   ComparisonGraph g;
   std::vector<int> parent(m);
   std::iota(parent.begin(), parent.end(), 0);
-  std::function<int(int)> find = [&](int v) { return parent[v] == v ? v : parent[v] = find(parent[v]); };
+  std::function<int(int)> find = [&](int v) {
+    return parent[v] == v ? v : parent[v] = find(parent[v]);
+  };
   std::vector<std::vector<int>> beat(m), beaten_by(m);
   std::vector<double> wins(m, 0), losses(m, 0);
   const bool ties_count = ties != TieModel::kDrop;

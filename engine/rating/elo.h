@@ -6,16 +6,15 @@
 #ifndef PODIUM_ENGINE_RATING_ELO_H_
 #define PODIUM_ENGINE_RATING_ELO_H_
 
-#include <vector>
-
 #include <Eigen/Core>
+#include <vector>
 
 #include "engine/ingest/battles.h"
 
 namespace podium {
 
 struct EloOptions {
-  double k = 4;         // FastChat default
+  double k = 4;  // FastChat default
   double base = 10;
   double scale = 400;
   double initial = 1000;

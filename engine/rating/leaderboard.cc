@@ -1,12 +1,12 @@
 #include "engine/rating/leaderboard.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/base/check.h"
 
@@ -16,8 +16,8 @@ std::vector<int> CompetitionRanks(const std::vector<double>& scores) {
   std::vector<int> ranks(scores.size());
   for (size_t i = 0; i < scores.size(); ++i) {
     PODIUM_CHECK(!std::isnan(scores[i]));
-    ranks[i] = 1 + static_cast<int>(std::count_if(
-                       scores.begin(), scores.end(), [&](double s) { return s > scores[i]; }));
+    ranks[i] = 1 + static_cast<int>(std::count_if(scores.begin(), scores.end(),
+                                                  [&](double s) { return s > scores[i]; }));
   }
   return ranks;
 }
@@ -86,9 +86,8 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
   for (int i = 0; i < m.num_models(); ++i) {
     const double coverage = static_cast<double>(agg.cells(i)) / num_benchmarks;
     if (coverage < options.min_coverage) {
-      board.excluded.push_back(
-          {m.models[i], fmt::format("coverage {:.2f} < --min-coverage {:.2f}", coverage,
-                                    options.min_coverage)});
+      board.excluded.push_back({m.models[i], fmt::format("coverage {:.2f} < --min-coverage {:.2f}",
+                                                         coverage, options.min_coverage)});
     } else if (std::isnan(agg.score(i))) {
       board.excluded.push_back(
           {m.models[i], "no benchmark with at least two models to compare on"});

@@ -17,21 +17,21 @@ namespace podium {
 
 struct LeaderboardOptions {
   Normalization normalization = Normalization::kRaw;
-  AggregateOptions aggregate;              // method (mean) and missing policy (skip)
+  AggregateOptions aggregate;  // method (mean) and missing policy (skip)
   ConflictPolicy on_conflict = ConflictPolicy::kError;
-  double min_coverage = 0.0;               // in [0, 1]; fewer covered benchmarks -> excluded
-  int min_models = 1;                      // benchmarks with fewer models are left out
-  std::vector<std::string> benchmarks;     // canonical ids; empty = all with claims
-  std::vector<std::string> models;         // canonical ids; empty = all with claims
+  double min_coverage = 0.0;            // in [0, 1]; fewer covered benchmarks -> excluded
+  int min_models = 1;                   // benchmarks with fewer models are left out
+  std::vector<std::string> benchmarks;  // canonical ids; empty = all with claims
+  std::vector<std::string> models;      // canonical ids; empty = all with claims
 };
 
 struct LeaderboardRow {
-  std::string model;     // canonical id
-  int rank = 0;          // 1 = best; equal scores share a rank (1, 2, 2, 4)
-  double score = 0;      // aggregated score
-  int cells = 0;         // benchmarks with a number for this model
-  double coverage = 0;   // cells / number of benchmarks
-  int matrix_row = 0;    // row in `matrix` / `normalized`
+  std::string model;    // canonical id
+  int rank = 0;         // 1 = best; equal scores share a rank (1, 2, 2, 4)
+  double score = 0;     // aggregated score
+  int cells = 0;        // benchmarks with a number for this model
+  double coverage = 0;  // cells / number of benchmarks
+  int matrix_row = 0;   // row in `matrix` / `normalized`
 };
 
 struct ExcludedModel {
@@ -41,10 +41,10 @@ struct ExcludedModel {
 
 struct Leaderboard {
   LeaderboardOptions options;
-  ScoreMatrix matrix;            // the raw numbers and the claims behind them
-  NormalizedScores normalized;   // the per-benchmark values that were aggregated
-  std::vector<LeaderboardRow> rows;      // by rank, then model id
-  std::vector<ExcludedModel> excluded;   // by model id
+  ScoreMatrix matrix;                           // the raw numbers and the claims behind them
+  NormalizedScores normalized;                  // the per-benchmark values that were aggregated
+  std::vector<LeaderboardRow> rows;             // by rank, then model id
+  std::vector<ExcludedModel> excluded;          // by model id
   std::vector<std::string> dropped_benchmarks;  // fewer than min_models models
 };
 

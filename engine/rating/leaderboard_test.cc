@@ -21,7 +21,7 @@ TEST(LeaderboardTest, RanksByMeanWithCoverageAndSharedRanks) {
   o.benchmarks = {"b1", "b2"};
   Leaderboard board = BuildLeaderboard(Claims(), testing::SmallRegistry(), o, &d);
   ASSERT_FALSE(d.has_errors());
-  ASSERT_EQ(board.rows.size(), 3u);  // m4 has no cell among b1, b2: not in the matrix
+  ASSERT_EQ(board.rows.size(), 3u);      // m4 has no cell among b1, b2: not in the matrix
   EXPECT_EQ(board.rows[0].model, "m3");  // 70 on b1 only
   EXPECT_EQ(board.rows[0].rank, 1);
   EXPECT_DOUBLE_EQ(board.rows[0].coverage, 0.5);

@@ -8,14 +8,12 @@ namespace podium {
 namespace {
 
 // a is better than b in a column of the given direction.
-bool Better(double a, double b, bool higher_is_better) {
-  return higher_is_better ? a > b : a < b;
-}
+bool Better(double a, double b, bool higher_is_better) { return higher_is_better ? a > b : a < b; }
 
 AggregateResult Mean(const NormalizedScores& s, MissingPolicy missing) {
   const int rows = static_cast<int>(s.values.rows()), cols = static_cast<int>(s.values.cols());
-  AggregateResult r{Eigen::VectorXd::Constant(rows, std::nan("")),
-                    Eigen::VectorXi::Zero(rows), Eigen::VectorXi::Zero(rows)};
+  AggregateResult r{Eigen::VectorXd::Constant(rows, std::nan("")), Eigen::VectorXi::Zero(rows),
+                    Eigen::VectorXi::Zero(rows)};
   for (int i = 0; i < rows; ++i) {
     double sum = 0;
     for (int j = 0; j < cols; ++j) {

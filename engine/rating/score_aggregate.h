@@ -13,9 +13,8 @@
 #ifndef PODIUM_ENGINE_RATING_SCORE_AGGREGATE_H_
 #define PODIUM_ENGINE_RATING_SCORE_AGGREGATE_H_
 
-#include <vector>
-
 #include <Eigen/Core>
+#include <vector>
 
 #include "engine/normalize/normalize.h"
 

@@ -1,9 +1,9 @@
 #include "engine/rating/score_aggregate.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
-
-#include <gtest/gtest.h>
 
 namespace podium {
 namespace {
@@ -77,7 +77,8 @@ void Reference(const NormalizedScores& s, Eigen::VectorXd* winrate, Eigen::Vecto
   for (int j = 0; j < k; ++j) {
     std::vector<std::pair<double, int>> col;
     for (int i = 0; i < n; ++i) {
-      if (s.present(i, j)) col.push_back({s.higher_is_better[j] ? -s.values(i, j) : s.values(i, j), i});
+      if (s.present(i, j))
+        col.push_back({s.higher_is_better[j] ? -s.values(i, j) : s.values(i, j), i});
     }
     std::sort(col.begin(), col.end());
     const int m = static_cast<int>(col.size());

@@ -1,8 +1,8 @@
 #include "engine/registry/registry.h"
 
-#include <type_traits>
-
 #include <fmt/format.h>
+
+#include <type_traits>
 
 #include "engine/base/number.h"
 #include "engine/ingest/csv_table.h"
@@ -29,16 +29,14 @@ std::string JoinPath(const std::string& directory, const std::string& file) {
 }
 
 // Checks that a required text field is not empty.
-bool RequireText(const CsvTable& table, const CsvRow& row, int column,
-                 Diagnostics* diagnostics) {
+bool RequireText(const CsvTable& table, const CsvRow& row, int column, Diagnostics* diagnostics) {
   if (!row.fields[column].empty()) return true;
-  diagnostics->Error(table.At(row, column), table.columns[column].name, "",
-                     "must not be empty");
+  diagnostics->Error(table.At(row, column), table.columns[column].name, "", "must not be empty");
   return false;
 }
 
-std::optional<double> OptionalNumber(const CsvTable& table, const CsvRow& row,
-                                     int column, Diagnostics* diagnostics) {
+std::optional<double> OptionalNumber(const CsvTable& table, const CsvRow& row, int column,
+                                     Diagnostics* diagnostics) {
   const std::string& text = row.fields[column];
   if (text.empty()) return std::nullopt;
   std::optional<double> value = ParseFiniteDouble(text);
@@ -104,8 +102,7 @@ std::vector<Benchmark> ReadBenchmarks(const std::string& path, const std::string
       b.n_items = ParsePositiveInteger(row.fields[kItems]);
       if (!b.n_items) {
         diagnostics->Error(table.At(row, kItems), "n_items", row.fields[kItems],
-                           fmt::format("\"{}\" is not a positive integer",
-                                       row.fields[kItems]));
+                           fmt::format("\"{}\" is not a positive integer", row.fields[kItems]));
       }
     }
     b.chance = OptionalNumber(table, row, kChance, diagnostics);
@@ -134,9 +131,8 @@ std::vector<Source> ReadSources(const std::string& path, const std::string& show
   std::vector<Source> sources;
   for (const CsvRow& row : table.rows) {
     if (!RequireText(table, row, kId, diagnostics)) continue;
-    Source s{row.fields[kId],   row.fields[kFile], row.fields[kTitle],
-             row.fields[kPublisher], row.fields[kDate], row.fields[kSha],
-             table.At(row, kId)};
+    Source s{row.fields[kId],   row.fields[kFile], row.fields[kTitle], row.fields[kPublisher],
+             row.fields[kDate], row.fields[kSha],  table.At(row, kId)};
     if (!s.sha256.empty() &&
         (s.sha256.size() != 64 ||
          s.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)) {
@@ -151,21 +147,19 @@ std::vector<Source> ReadSources(const std::string& path, const std::string& show
 // Maps the id, name and every alias of record `i` to it; an alias that already
 // names another record is an error at the later record's row.
 template <typename Record>
-void IndexAliases(const Record& r, size_t i, const std::vector<Record>& records,
-                  const char* kind, std::map<std::string, size_t>* by_alias,
-                  Diagnostics* diagnostics) {
+void IndexAliases(const Record& r, size_t i, const std::vector<Record>& records, const char* kind,
+                  std::map<std::string, size_t>* by_alias, Diagnostics* diagnostics) {
   std::vector<std::string> names = {r.id, r.name};
   names.insert(names.end(), r.aliases.begin(), r.aliases.end());
   for (const std::string& name : names) {
     auto [at, fresh] = by_alias->emplace(NormalizeName(name), i);
     if (!fresh && at->second != i) {
       diagnostics->Error(r.origin, "aliases", name,
-                         fmt::format("alias \"{}\" of {} '{}' already names '{}'", name, kind,
-                                     r.id, records[at->second].id));
+                         fmt::format("alias \"{}\" of {} '{}' already names '{}'", name, kind, r.id,
+                                     records[at->second].id));
     }
   }
 }
-
 
 }  // namespace
 
@@ -187,15 +181,14 @@ std::string NormalizeName(std::string_view name) {
 template <typename Record>
 void Registry::IndexRecords(const std::vector<Record>& records, const char* kind,
                             std::map<std::string, size_t>* by_id,
-                            std::map<std::string, size_t>* by_alias,
-                            Diagnostics* diagnostics) {
+                            std::map<std::string, size_t>* by_alias, Diagnostics* diagnostics) {
   for (size_t i = 0; i < records.size(); ++i) {
     const Record& r = records[i];
     auto [it, inserted] = by_id->emplace(r.id, i);
     if (!inserted) {
       diagnostics->Error(r.origin, "id", r.id,
-                         fmt::format("duplicate {} id '{}' (first defined at line {})", kind,
-                                     r.id, records[it->second].origin.line));
+                         fmt::format("duplicate {} id '{}' (first defined at line {})", kind, r.id,
+                                     records[it->second].origin.line));
       continue;
     }
     if constexpr (!std::is_same_v<Record, Source>) {  // sources have ids only
@@ -210,8 +203,8 @@ Registry Registry::FromRecords(std::vector<Model> models, std::vector<Benchmark>
   registry.models_ = std::move(models);
   registry.benchmarks_ = std::move(benchmarks);
   registry.sources_ = std::move(sources);
-  IndexRecords(registry.models_, "model", &registry.model_by_id_,
-               &registry.model_by_alias_, diagnostics);
+  IndexRecords(registry.models_, "model", &registry.model_by_id_, &registry.model_by_alias_,
+               diagnostics);
   IndexRecords(registry.benchmarks_, "benchmark", &registry.benchmark_by_id_,
                &registry.benchmark_by_alias_, diagnostics);
   IndexRecords(registry.sources_, "source", &registry.source_by_id_, nullptr, diagnostics);
@@ -221,14 +214,13 @@ Registry Registry::FromRecords(std::vector<Model> models, std::vector<Benchmark>
 Registry Registry::Read(const std::string& directory, Diagnostics* diagnostics,
                         const std::string& display_directory) {
   const std::string shown = display_directory.empty() ? directory : display_directory;
-  auto models = ReadModels(JoinPath(directory, "models.csv"),
-                           JoinPath(shown, "models.csv"), diagnostics);
+  auto models =
+      ReadModels(JoinPath(directory, "models.csv"), JoinPath(shown, "models.csv"), diagnostics);
   auto benchmarks = ReadBenchmarks(JoinPath(directory, "benchmarks.csv"),
                                    JoinPath(shown, "benchmarks.csv"), diagnostics);
-  auto sources = ReadSources(JoinPath(directory, "sources.csv"),
-                             JoinPath(shown, "sources.csv"), diagnostics);
-  return FromRecords(std::move(models), std::move(benchmarks), std::move(sources),
-                     diagnostics);
+  auto sources =
+      ReadSources(JoinPath(directory, "sources.csv"), JoinPath(shown, "sources.csv"), diagnostics);
+  return FromRecords(std::move(models), std::move(benchmarks), std::move(sources), diagnostics);
 }
 
 std::optional<std::string> Registry::ResolveModel(std::string_view name) const {

@@ -30,11 +30,11 @@ struct Model {
 };
 
 struct Benchmark {
-  std::string id;                    // e.g. "mmlu"
-  std::string name;                  // e.g. "MMLU"
+  std::string id;    // e.g. "mmlu"
+  std::string name;  // e.g. "MMLU"
   std::vector<std::string> aliases;
-  std::string category;              // knowledge, code, math, ... ; may be empty
-  std::string metric;                // accuracy, pass@1, ... ; may be empty
+  std::string category;  // knowledge, code, math, ... ; may be empty
+  std::string metric;    // accuracy, pass@1, ... ; may be empty
   bool higher_is_better = true;
   std::optional<long long> n_items;  // number of test items, when known
   std::optional<double> chance;      // random-guess score on the claims' scale
@@ -43,12 +43,12 @@ struct Benchmark {
 };
 
 struct Source {
-  std::string id;         // e.g. "000_43fd87e1ab347223"
-  std::string file;       // file name of the document, e.g. "000_43fd87e1ab347223.txt"
+  std::string id;    // e.g. "000_43fd87e1ab347223"
+  std::string file;  // file name of the document, e.g. "000_43fd87e1ab347223.txt"
   std::string title;
   std::string publisher;
-  std::string date;       // ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD
-  std::string sha256;     // lowercase hex digest of the document
+  std::string date;    // ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD
+  std::string sha256;  // lowercase hex digest of the document
   Location origin;
 };
 
@@ -87,8 +87,7 @@ class Registry {
   template <typename Record>
   static void IndexRecords(const std::vector<Record>& records, const char* kind,
                            std::map<std::string, size_t>* by_id,
-                           std::map<std::string, size_t>* by_alias,
-                           Diagnostics* diagnostics);
+                           std::map<std::string, size_t>* by_alias, Diagnostics* diagnostics);
 
   std::vector<Model> models_;
   std::vector<Benchmark> benchmarks_;

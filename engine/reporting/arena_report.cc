@@ -1,8 +1,8 @@
 #include "engine/reporting/arena_report.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "engine/base/number.h"
@@ -17,18 +17,20 @@ std::string DescribeArena(const ArenaResult& r) {
   const ArenaOptions& o = r.options;
   std::string text =
       o.method == ArenaMethod::kBradleyTerry
-          ? fmt::format("Bradley–Terry maximum likelihood on the Elo scale (P(i beats j) = 1 / "
-                        "(1 + 10^((R_j - R_i)/400))), ties {}",
-                        o.ties == TieModel::kHalf       ? "counted as half a win for each side"
-                        : o.ties == TieModel::kDrop     ? "dropped"
-                                                        : "modelled by Davidson (1970)")
-          : fmt::format("Online Elo as FastChat's compute_elo (K = {:g}, base {:g}, scale {:g}, "
-                        "initial {:g}; battles in {} order; a tie is half a win)",
-                        o.elo.k, o.elo.base, o.elo.scale, o.elo.initial, "file or tstamp");
-  text += o.anchor_model.empty()
-              ? (o.method == ArenaMethod::kBradleyTerry ? "; ratings centred on a mean of 1000"
-                                                         : "")
-              : fmt::format("; anchored at {} = {:g}", o.anchor_model, o.anchor_rating);
+          ? fmt::format(
+                "Bradley–Terry maximum likelihood on the Elo scale (P(i beats j) = 1 / "
+                "(1 + 10^((R_j - R_i)/400))), ties {}",
+                o.ties == TieModel::kHalf   ? "counted as half a win for each side"
+                : o.ties == TieModel::kDrop ? "dropped"
+                                            : "modelled by Davidson (1970)")
+          : fmt::format(
+                "Online Elo as FastChat's compute_elo (K = {:g}, base {:g}, scale {:g}, "
+                "initial {:g}; battles in {} order; a tie is half a win)",
+                o.elo.k, o.elo.base, o.elo.scale, o.elo.initial, "file or tstamp");
+  text +=
+      o.anchor_model.empty()
+          ? (o.method == ArenaMethod::kBradleyTerry ? "; ratings centred on a mean of 1000" : "")
+          : fmt::format("; anchored at {} = {:g}", o.anchor_model, o.anchor_rating);
   text += ".";
   if (o.rounds > 0) {
     text += fmt::format(
@@ -56,7 +58,8 @@ Json MatrixJson(const Eigen::MatrixXd& m) {
 }  // namespace
 
 std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
-  std::string out = fmt::format("# {}\n\n", input.title.empty() ? "Arena leaderboard" : input.title);
+  std::string out =
+      fmt::format("# {}\n\n", input.title.empty() ? "Arena leaderboard" : input.title);
   out += fmt::format("{} battles among {} models from `{}`.\n\n", r.total_battles, r.rows.size(),
                      input.path);
   const bool ci = r.options.rounds > 0;
@@ -74,9 +77,9 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
                          FormatFixed(row.rating, 1), FormatFixed(row.ci_low, 1),
                          FormatFixed(row.ci_high, 1), row.battles, row.wins, row.losses, row.ties);
     } else {
-      out += fmt::format("| {} | {} | {} | {} | {} / {} / {} |\n", row.rank,
-                         MarkdownCell(row.model), FormatFixed(row.rating, 1), row.battles,
-                         row.wins, row.losses, row.ties);
+      out +=
+          fmt::format("| {} | {} | {} | {} | {} / {} / {} |\n", row.rank, MarkdownCell(row.model),
+                      FormatFixed(row.rating, 1), row.battles, row.wins, row.losses, row.ties);
     }
   }
   out += "\n" + DescribeArena(r) + "\n";
@@ -102,9 +105,8 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
 }
 
 std::string ArenaCsv(const ArenaResult& r) {
-  std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high",
-                             "model", "rating", "ci_low", "ci_high", "battles", "wins", "losses",
-                             "ties"});
+  std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high", "model",
+                             "rating", "ci_low", "ci_high", "battles", "wins", "losses", "ties"});
   for (const ArenaRow& row : r.rows) {
     out += CsvLine({std::to_string(row.component + 1), std::to_string(row.rank),
                     std::to_string(row.rank_ub), std::to_string(row.rank_ci_low),
@@ -121,33 +123,33 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
   Json doc;
   doc["schema"] = "podium.arena/1";
   doc["title"] = input.title.empty() ? "Arena leaderboard" : input.title;
-  doc["options"] = {{"method", ArenaMethodName(o.method)},
-                    {"ties", TieModelName(o.ties)},
-                    {"anchor", o.anchor_model.empty() ? Json(nullptr)
-                                                      : Json({{"model", o.anchor_model},
-                                                              {"rating", JsonNumber(o.anchor_rating)}})},
-                    {"min_battles", o.min_battles},
-                    {"per_component", o.per_component},
-                    {"ridge", JsonNumber(o.ridge)},
-                    {"rounds", o.rounds},
-                    {"seed", o.seed},
-                    {"level", JsonNumber(o.level)},
-                    {"elo", {{"k", JsonNumber(o.elo.k)},
-                             {"base", JsonNumber(o.elo.base)},
-                             {"scale", JsonNumber(o.elo.scale)},
-                             {"initial", JsonNumber(o.elo.initial)}}},
-                    {"method_text", DescribeArena(r)}};
-  doc["input"] = {{"battles_file", input.path},
-                  {"battles", r.total_battles},
-                  {"models", r.models.size()},
-                  {"dropped_category", input.dropped_category},
-                  {"dropped_ties", input.dropped_ties},
-                  {"dropped_models", r.dropped_models}};
+  doc["options"] = {
+      {"method", ArenaMethodName(o.method)},
+      {"ties", TieModelName(o.ties)},
+      {"anchor", o.anchor_model.empty()
+                     ? Json(nullptr)
+                     : Json({{"model", o.anchor_model}, {"rating", JsonNumber(o.anchor_rating)}})},
+      {"min_battles", o.min_battles},
+      {"per_component", o.per_component},
+      {"ridge", JsonNumber(o.ridge)},
+      {"rounds", o.rounds},
+      {"seed", o.seed},
+      {"level", JsonNumber(o.level)},
+      {"elo",
+       {{"k", JsonNumber(o.elo.k)},
+        {"base", JsonNumber(o.elo.base)},
+        {"scale", JsonNumber(o.elo.scale)},
+        {"initial", JsonNumber(o.elo.initial)}}},
+      {"method_text", DescribeArena(r)}};
+  doc["input"] = {
+      {"battles_file", input.path},         {"battles", r.total_battles},
+      {"models", r.models.size()},          {"dropped_category", input.dropped_category},
+      {"dropped_ties", input.dropped_ties}, {"dropped_models", r.dropped_models}};
   doc["fit"] = {{"iterations", r.iterations},
                 {"converged", r.converged},
                 {"ridge_used", JsonNumber(r.ridge_used)},
-                {"tie_parameter", o.ties == TieModel::kDavidson ? JsonNumber(r.tie_parameter)
-                                                                : Json(nullptr)},
+                {"tie_parameter",
+                 o.ties == TieModel::kDavidson ? JsonNumber(r.tie_parameter) : Json(nullptr)},
                 {"components", r.num_components},
                 {"degenerate_replicates", r.degenerate_replicates}};
   Json rows = Json::array();
@@ -178,28 +180,32 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
 
 std::string NetWinMarkdown(const NetWinReport& r) {
   std::string out = fmt::format("# {}\n\n", r.title.empty() ? "Net win rates" : r.title);
-  out += "Net win rate NWR = 100 · mean of the judgments (+1 A preferred, 0 tie, -1 B "
-         "preferred); equivalent win probability p = (1 + NWR/100) / 2; Elo gap = 400 · "
-         "log10(p / (1 - p)).\n";
+  out +=
+      "Net win rate NWR = 100 · mean of the judgments (+1 A preferred, 0 tie, -1 B "
+      "preferred); equivalent win probability p = (1 + NWR/100) / 2; Elo gap = 400 · "
+      "log10(p / (1 - p)).\n";
   if (!r.computed.empty()) {
-    out += fmt::format("\nFrom judgments in `{}` ({:g}% interval: percentile bootstrap over "
-                       "prompts, {} rounds, seed {}):\n\n",
-                       r.judgments_path, 100 * r.level, r.rounds, r.seed);
-    out += "| A | B | Judgments | Prompts | W / T / L | NWR | CI | p(A beats B) | Elo gap |\n"
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    out += fmt::format(
+        "\nFrom judgments in `{}` ({:g}% interval: percentile bootstrap over "
+        "prompts, {} rounds, seed {}):\n\n",
+        r.judgments_path, 100 * r.level, r.rounds, r.seed);
+    out +=
+        "| A | B | Judgments | Prompts | W / T / L | NWR | CI | p(A beats B) | Elo gap |\n"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const NetWinRate& n : r.computed) {
       out += fmt::format("| {} | {} | {} | {} | {} / {} / {} | {} | {} – {} | {} | {} |\n",
                          MarkdownCell(n.model_a), MarkdownCell(n.model_b), n.judgments, n.prompts,
-                         n.wins, n.ties, n.losses, FormatFixed(n.nwr, 1),
-                         FormatFixed(n.ci_low, 1), FormatFixed(n.ci_high, 1),
-                         FormatFixed(n.win_probability, 3), FormatFixed(n.elo_gap, 1));
+                         n.wins, n.ties, n.losses, FormatFixed(n.nwr, 1), FormatFixed(n.ci_low, 1),
+                         FormatFixed(n.ci_high, 1), FormatFixed(n.win_probability, 3),
+                         FormatFixed(n.elo_gap, 1));
     }
   }
   if (!r.reported.empty()) {
-    out += "\nReported net win rates (claims), converted the same way (no interval: the "
-           "judgments are not published):\n\n"
-           "| A | B | Task | NWR | p(A beats B) | Elo gap | Claim |\n"
-           "|---|---|---|---:|---:|---:|---|\n";
+    out +=
+        "\nReported net win rates (claims), converted the same way (no interval: the "
+        "judgments are not published):\n\n"
+        "| A | B | Task | NWR | p(A beats B) | Elo gap | Claim |\n"
+        "|---|---|---|---:|---:|---:|---|\n";
     for (const ReportedNetWinRate& n : r.reported) {
       out += fmt::format("| {} | {} | {} | {} | {} | {} | {} ({} line {}) |\n",
                          MarkdownCell(n.model_a), MarkdownCell(n.model_b), MarkdownCell(n.task),
@@ -214,24 +220,36 @@ std::string NetWinJson(const NetWinReport& r) {
   Json doc;
   doc["schema"] = "podium.netwin/1";
   doc["title"] = r.title.empty() ? "Net win rates" : r.title;
-  doc["options"] = {{"rounds", r.rounds}, {"seed", r.seed}, {"level", JsonNumber(r.level)},
+  doc["options"] = {{"rounds", r.rounds},
+                    {"seed", r.seed},
+                    {"level", JsonNumber(r.level)},
                     {"judgments_file", r.judgments_path}};
   Json computed = Json::array();
   for (const NetWinRate& n : r.computed) {
-    computed.push_back({{"model_a", n.model_a}, {"model_b", n.model_b},
-                        {"judgments", n.judgments}, {"prompts", n.prompts}, {"wins", n.wins},
-                        {"ties", n.ties}, {"losses", n.losses}, {"nwr", JsonNumber(n.nwr)},
-                        {"ci_low", JsonNumber(n.ci_low)}, {"ci_high", JsonNumber(n.ci_high)},
+    computed.push_back({{"model_a", n.model_a},
+                        {"model_b", n.model_b},
+                        {"judgments", n.judgments},
+                        {"prompts", n.prompts},
+                        {"wins", n.wins},
+                        {"ties", n.ties},
+                        {"losses", n.losses},
+                        {"nwr", JsonNumber(n.nwr)},
+                        {"ci_low", JsonNumber(n.ci_low)},
+                        {"ci_high", JsonNumber(n.ci_high)},
                         {"win_probability", JsonNumber(n.win_probability)},
                         {"elo_gap", JsonNumber(n.elo_gap)}});
   }
   doc["computed"] = std::move(computed);
   Json reported = Json::array();
   for (const ReportedNetWinRate& n : r.reported) {
-    reported.push_back({{"claim", n.claim_id}, {"model_a", n.model_a}, {"model_b", n.model_b},
-                        {"task", n.task}, {"nwr", JsonNumber(n.nwr)},
+    reported.push_back({{"claim", n.claim_id},
+                        {"model_a", n.model_a},
+                        {"model_b", n.model_b},
+                        {"task", n.task},
+                        {"nwr", JsonNumber(n.nwr)},
                         {"win_probability", JsonNumber(NetWinProbability(n.nwr))},
-                        {"elo_gap", JsonNumber(NetWinEloGap(n.nwr))}, {"source", n.source},
+                        {"elo_gap", JsonNumber(NetWinEloGap(n.nwr))},
+                        {"source", n.source},
                         {"line", n.line}});
   }
   doc["reported"] = std::move(reported);

@@ -15,7 +15,7 @@ namespace podium {
 
 struct ArenaInput {
   std::string title;
-  std::string path;            // the battles file, as named
+  std::string path;  // the battles file, as named
   int64_t dropped_category = 0;
   int64_t dropped_ties = 0;
 };
@@ -33,7 +33,7 @@ struct ReportedNetWinRate {
 
 struct NetWinReport {
   std::string title;
-  std::string judgments_path;             // "" when none
+  std::string judgments_path;  // "" when none
   std::vector<NetWinRate> computed;
   std::vector<ReportedNetWinRate> reported;
   int rounds = 0;

@@ -1,6 +1,7 @@
 #include "engine/reporting/audit_report.h"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/reporting/text_format.h"
@@ -49,21 +50,22 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
       "**{} of {} claims verified; {} errors.**\n\n",
       context.sources_directory, context.context_lines, result.verified, result.claims,
       result.errors);
-  out += "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified |\n"
-         "|---|---|---|---|---:|---:|---:|---:|\n";
+  out +=
+      "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified |\n"
+      "|---|---|---|---|---:|---:|---:|---:|\n";
   for (const SourceSummary& s : result.sources) {
     const Source* source = context.registry->FindSource(s.source);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", s.source,
                        MarkdownCell(source->title), source->date,
-                       DigestOk(context, *source) ? "matches" : "**differs or missing**",
-                       s.claims, s.tables, s.prose, s.verified);
+                       DigestOk(context, *source) ? "matches" : "**differs or missing**", s.claims,
+                       s.tables, s.prose, s.verified);
   }
   out += "\n## Errors: the datasets disagree with the sources\n\n";
-  out += Section(result,
-                 {FindingKind::kDocumentMissing, FindingKind::kDigestMismatch,
-                  FindingKind::kLineOutOfRange, FindingKind::kValueNotOnLine,
-                  FindingKind::kModelNotNear},
-                 true);
+  out += Section(
+      result,
+      {FindingKind::kDocumentMissing, FindingKind::kDigestMismatch, FindingKind::kLineOutOfRange,
+       FindingKind::kValueNotOnLine, FindingKind::kModelNotNear},
+      true);
   out += fmt::format("\n## Conflicts: one model and benchmark, different numbers ({})\n\n",
                      Count(result, FindingKind::kConflict));
   out += Section(result, {FindingKind::kConflict}, false);
@@ -75,10 +77,10 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
       "rows of tables with an average column checked to be sorted by it ({} out of order).\n\n",
       Count(result, FindingKind::kAverageChecked), Count(result, FindingKind::kAverageMismatch),
       Count(result, FindingKind::kOrderMismatch));
-  out += Section(result,
-                 {FindingKind::kAverageMismatch, FindingKind::kOrderMismatch,
-                  FindingKind::kAverageChecked},
-                 true);
+  out += Section(
+      result,
+      {FindingKind::kAverageMismatch, FindingKind::kOrderMismatch, FindingKind::kAverageChecked},
+      true);
   out += fmt::format(
       "\n## Numbers no claim cites ({})\n\nNumbers printed with 점 or % on a line that names a "
       "model, but cited by no claim. Most are not evaluation results (survey shares, prices, "
@@ -93,9 +95,8 @@ std::string AuditJson(const AuditResult& result, const AuditContext& context) {
   doc["schema"] = "podium.audit/1";
   doc["sources_directory"] = context.sources_directory;
   doc["context_lines"] = context.context_lines;
-  doc["summary"] = {{"claims", result.claims},
-                    {"verified", result.verified},
-                    {"errors", result.errors}};
+  doc["summary"] = {
+      {"claims", result.claims}, {"verified", result.verified}, {"errors", result.errors}};
   Json sources = Json::array();
   for (const SourceSummary& s : result.sources) {
     const Source* source = context.registry->FindSource(s.source);

@@ -1,8 +1,8 @@
 #include "engine/reporting/leaderboard_report.h"
 
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "engine/base/check.h"
@@ -24,9 +24,8 @@ int ScoreDecimals(const LeaderboardOptions& o) {
     case Aggregation::kMean:
       break;
   }
-  return o.normalization == Normalization::kMinMax || o.normalization == Normalization::kZScore
-             ? 3
-             : 2;
+  return o.normalization == Normalization::kMinMax || o.normalization == Normalization::kZScore ? 3
+                                                                                                : 2;
 }
 
 int CellDecimals(Normalization n) {
@@ -73,19 +72,22 @@ std::string DescribeMethod(const LeaderboardOptions& o) {
       text = "Values as published (no normalization).";
       break;
     case Normalization::kMinMax:
-      text = "Each benchmark min-max scaled to [0, 1] over the models shown "
-             "(lower-is-better benchmarks negated first).";
+      text =
+          "Each benchmark min-max scaled to [0, 1] over the models shown "
+          "(lower-is-better benchmarks negated first).";
       break;
     case Normalization::kZScore:
-      text = "Each benchmark z-scored over the models shown (population sd; "
-             "lower-is-better benchmarks negated first).";
+      text =
+          "Each benchmark z-scored over the models shown (population sd; "
+          "lower-is-better benchmarks negated first).";
       break;
     case Normalization::kPercentile:
       text = "Each benchmark turned into percentile ranks, 100 * (below + equal/2) / n.";
       break;
     case Normalization::kChance:
-      text = "Each benchmark normalized by the Open LLM Leaderboard v2 rule, "
-             "100 * (x - chance) / (max - chance), clamped at 0.";
+      text =
+          "Each benchmark normalized by the Open LLM Leaderboard v2 rule, "
+          "100 * (x - chance) / (max - chance), clamped at 0.";
       break;
   }
   switch (o.aggregate.method) {
@@ -96,13 +98,15 @@ std::string DescribeMethod(const LeaderboardOptions& o) {
                   : " Score = mean over all benchmarks with missing cells counted as zero.";
       break;
     case Aggregation::kWinRate:
-      text += " Score = HELM mean win rate: per benchmark, (models strictly worse + half "
-              "the ties) / (n - 1), averaged over the benchmarks the model has (benchmarks "
-              "with fewer than two models skipped).";
+      text +=
+          " Score = HELM mean win rate: per benchmark, (models strictly worse + half "
+          "the ties) / (n - 1), averaged over the benchmarks the model has (benchmarks "
+          "with fewer than two models skipped).";
       break;
     case Aggregation::kBorda:
-      text += " Score = MTEB Borda count: per benchmark n - rank (average ranks for ties), "
-              "summed; a missing benchmark earns 0.";
+      text +=
+          " Score = MTEB Borda count: per benchmark n - rank (average ranks for ties), "
+          "summed; a missing benchmark earns 0.";
       break;
   }
   text += fmt::format(
@@ -118,17 +122,17 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
   const ScoreMatrix& m = board.matrix;
   std::string out = fmt::format("# {}\n\n", context.title.empty() ? "Leaderboard" : context.title);
   out += "| Rank | Model | Score | Coverage |";
-  for (const std::string& b : m.benchmarks) out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
+  for (const std::string& b : m.benchmarks)
+    out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
   out += "\n|---:|---|---:|---:|";
   for (size_t j = 0; j < m.benchmarks.size(); ++j) out += "---:|";
   out += "\n";
   std::vector<std::string> footnoted;  // claim ids in order of first use
   std::map<std::string, bool> seen;
   for (const LeaderboardRow& row : board.rows) {
-    out += fmt::format("| {} | {} | {} | {}/{} |", row.rank,
-                       MarkdownCell(ModelName(context, row.model)),
-                       FormatFixed(row.score, ScoreDecimals(board.options)), row.cells,
-                       m.num_benchmarks());
+    out += fmt::format(
+        "| {} | {} | {} | {}/{} |", row.rank, MarkdownCell(ModelName(context, row.model)),
+        FormatFixed(row.score, ScoreDecimals(board.options)), row.cells, m.num_benchmarks());
     for (int j = 0; j < m.num_benchmarks(); ++j) {
       std::string cell = CellText(board, claims, row.matrix_row, j);
       for (const std::string& id : m.claim_ids[row.matrix_row][j]) {
@@ -162,10 +166,10 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
       auto it = claims.find(id);
       if (it == claims.end()) continue;
       const Claim& c = *it->second;
-      out += fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", id, id,
-                         c.source, c.line, ClaimKindName(c.kind),
-                         MarkdownCell(c.model_as_written), MarkdownCell(c.benchmark_as_written),
-                         c.value_text, c.unit == "%" ? "%" : "");
+      out +=
+          fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", id, id,
+                      c.source, c.line, ClaimKindName(c.kind), MarkdownCell(c.model_as_written),
+                      MarkdownCell(c.benchmark_as_written), c.value_text, c.unit == "%" ? "%" : "");
     }
   }
   return out;
@@ -178,8 +182,9 @@ std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& contex
   std::string out = CsvLine(header);
   for (const LeaderboardRow& row : board.rows) {
     std::vector<std::string> fields = {
-        std::to_string(row.rank), row.model, ModelName(context, row.model),
-        JsonNumber(row.score).dump(), std::to_string(row.cells), JsonNumber(row.coverage).dump()};
+        std::to_string(row.rank),      row.model,
+        ModelName(context, row.model), JsonNumber(row.score).dump(),
+        std::to_string(row.cells),     JsonNumber(row.coverage).dump()};
     for (int j = 0; j < m.num_benchmarks(); ++j) {
       fields.push_back(board.normalized.present(row.matrix_row, j)
                            ? JsonNumber(board.normalized.values(row.matrix_row, j)).dump()

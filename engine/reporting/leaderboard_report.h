@@ -19,11 +19,11 @@ namespace podium {
 
 // What a report says about where it came from.
 struct ReportContext {
-  const Registry* registry = nullptr;       // names, benchmark metadata
+  const Registry* registry = nullptr;          // names, benchmark metadata
   const std::vector<Claim>* claims = nullptr;  // claim details for footnotes
-  std::string title;                        // heading; default "Leaderboard"
-  std::vector<std::string> inputs;          // claims files, as the user named them
-  std::string registry_path;                // registry folder, as named
+  std::string title;                           // heading; default "Leaderboard"
+  std::vector<std::string> inputs;             // claims files, as the user named them
+  std::string registry_path;                   // registry folder, as named
 };
 
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context);

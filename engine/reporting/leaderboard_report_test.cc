@@ -1,6 +1,7 @@
 #include "engine/reporting/leaderboard_report.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/testing.h"
@@ -35,8 +36,7 @@ TEST(LeaderboardReportTest, MarkdownFootnotesEveryCellWithItsClaim) {
   EXPECT_NE(md.find("| Rank | Model | Score | Coverage | Bench One | Bench Two |"),
             std::string::npos);
   EXPECT_NE(md.find("| 1 | Model One | 60.00 | 1/2 | 60.0[^c1] | — |"), std::string::npos);
-  EXPECT_NE(md.find("| 2 | Model Two | 45.00 | 2/2 | 70.0[^c2] | 20.0[^c3] |"),
-            std::string::npos);
+  EXPECT_NE(md.find("| 2 | Model Two | 45.00 | 2/2 | 70.0[^c2] | 20.0[^c3] |"), std::string::npos);
   EXPECT_NE(md.find("[^c1]: claim c1: s1 line 1 (table): \"모델1\" on \"b1\" = 60.0"),
             std::string::npos);
   EXPECT_NE(md.find("missing cells are skipped, never counted as zero"), std::string::npos);

@@ -1,8 +1,8 @@
 #include "engine/reporting/text_format.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "engine/base/number.h"
 

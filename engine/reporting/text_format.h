@@ -2,11 +2,10 @@
 #ifndef PODIUM_ENGINE_REPORTING_TEXT_FORMAT_H_
 #define PODIUM_ENGINE_REPORTING_TEXT_FORMAT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace podium {
 
