@@ -11,10 +11,7 @@ namespace podium {
 std::string DefaultSources() { return PodiumHome() + "/../shared/seeds"; }
 
 void AddAuditOptions(CLI::App* command, AuditRequest* r) {
-  command->add_option("--claims", r->claims, "Claims CSV files (default: datasets/claims/*.csv)");
-  command->add_option("--registry", r->registry, "Registry folder (default: datasets/registry)");
-  command->add_option("--datasets", r->datasets,
-                      "Datasets folder (default: $PODIUM_HOME/datasets)");
+  AddClaimsOptions(command, &r->claims, &r->registry, &r->datasets);
   command->add_option("--sources", r->sources,
                       "Folder of the source documents (default: ../shared/seeds)");
   command

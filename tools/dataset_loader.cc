@@ -15,6 +15,15 @@ std::string PodiumHome() {
 
 std::string DefaultDatasets() { return PodiumHome() + "/datasets"; }
 
+void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,
+                      std::string* datasets) {
+  command->add_option("--claims", *claims, "Claims CSV files (default: datasets/claims/*.csv)");
+  command->add_option("--registry", *registry,
+                      "Registry folder with models.csv, benchmarks.csv, sources.csv "
+                      "(default: datasets/registry)");
+  command->add_option("--datasets", *datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
+}
+
 LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::string& registry,
                         const std::string& datasets_arg, Diagnostics* diagnostics) {
   const std::string datasets = datasets_arg.empty() ? DefaultDatasets() : datasets_arg;

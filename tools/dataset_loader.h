@@ -3,6 +3,7 @@
 #ifndef PODIUM_TOOLS_DATASET_LOADER_H_
 #define PODIUM_TOOLS_DATASET_LOADER_H_
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct LoadedClaims {
 // Files from the datasets folder are shown as "datasets/...".
 LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::string& registry,
                         const std::string& datasets, Diagnostics* diagnostics);
+
+// Declares --claims, --registry and --datasets (the inputs of LoadClaims).
+void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,
+                      std::string* datasets);
 
 // $PODIUM_HOME/datasets, or ./datasets when PODIUM_HOME is unset.
 std::string DefaultDatasets();

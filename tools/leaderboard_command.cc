@@ -34,12 +34,7 @@ std::vector<std::string> ResolveNames(const std::vector<std::string>& names, con
 }  // namespace
 
 void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
-  command->add_option("--claims", r->claims, "Claims CSV files (default: datasets/claims/*.csv)");
-  command->add_option("--registry", r->registry,
-                      "Registry folder with models.csv, benchmarks.csv, sources.csv "
-                      "(default: datasets/registry)");
-  command->add_option("--datasets", r->datasets,
-                      "Datasets folder (default: $PODIUM_HOME/datasets)");
+  AddClaimsOptions(command, &r->claims, &r->registry, &r->datasets);
   command->add_option("--normalize", r->normalize, "Per-benchmark normalization")
       ->check(CLI::IsMember({"raw", "minmax", "zscore", "percentile", "chance"}))
       ->capture_default_str();

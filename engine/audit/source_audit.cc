@@ -9,6 +9,7 @@
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
 #include "engine/base/sha256.h"
+#include "engine/base/text_position.h"
 
 namespace podium {
 namespace {
@@ -20,18 +21,6 @@ std::string Trim(std::string_view text) {
   if (begin == std::string_view::npos) return "";
   const size_t end = text.find_last_not_of(" \t\r");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 // "1077" -> "1,077"; other text unchanged.
@@ -405,7 +394,7 @@ std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& regist
     if (std::optional<std::string> bytes = ReadFile(directory + "/" + s.file)) {
       doc.found = true;
       doc.sha256 = Sha256Hex(*bytes);
-      doc.lines = SplitLines(*bytes);
+      for (std::string_view line : SplitLines(*bytes)) doc.lines.emplace_back(line);
     }
     documents[s.id] = std::move(doc);
   }

@@ -1,4 +1,5 @@
-// Byte offset -> (line, column), for parsers that report offsets only.
+// Byte offset -> (line, column), for parsers that report offsets only; and
+// splitting text into lines.
 //
 // nlohmann_json's parse_error carries the byte position of the failure; users
 // need path:line:col like every other diagnostic.
@@ -7,6 +8,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace podium {
 
@@ -19,6 +21,10 @@ struct TextPosition {
 // end). nlohmann_json reports the 1-based count of bytes read, so callers pass
 // that value minus one.
 TextPosition PositionOf(std::string_view text, size_t offset);
+
+// The lines of `text` (without their "\n" or "\r\n"); a final line break
+// does not start another line. Views into `text`.
+std::vector<std::string_view> SplitLines(std::string_view text);
 
 }  // namespace podium
 

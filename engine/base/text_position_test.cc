@@ -15,5 +15,12 @@ TEST(TextPositionTest, MapsOffsetsToLineAndColumn) {
   EXPECT_EQ(PositionOf(text, 99).column, 2);  // clamped to the end
 }
 
+TEST(TextPositionTest, SplitsLinesWithoutATrailingEmptyOne) {
+  EXPECT_EQ(SplitLines("a\r\nb\n\nc\n"),
+            (std::vector<std::string_view>{"a", "b", "", "c"}));
+  EXPECT_TRUE(SplitLines("").empty());
+  EXPECT_EQ(SplitLines("x"), (std::vector<std::string_view>{"x"}));
+}
+
 }  // namespace
 }  // namespace podium

@@ -8,28 +8,13 @@
 
 #include "engine/base/check.h"
 #include "engine/base/file_util.h"
+#include "engine/base/text_position.h"
 
 namespace podium {
 namespace {
 
 using Reader =
     io::CSVReader<kMaxCsvColumns, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
-
-// Line-start offsets of `text`, so that a line number maps back to raw bytes.
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return lines;
-}
 
 // The unquoted, trimmed text of the field starting at `begin` in `line`.
 std::string FieldText(std::string_view line, int begin) {
