@@ -55,8 +55,7 @@ struct ComponentFit {
 
 class ArenaBuilder {
  public:
-  ArenaBuilder(const ArenaOptions& options, ArenaResult* result, Diagnostics* diagnostics)
-      : o_(options), result_(result), diagnostics_(diagnostics) {}
+  ArenaBuilder(const ArenaOptions& options, ArenaResult* result) : o_(options), result_(result) {}
 
   ComponentFit Fit(const BattleData& data, int anchor) {
     return o_.method == ArenaMethod::kElo ? FitElo(data, anchor) : FitBt(data, anchor);
@@ -89,9 +88,8 @@ class ArenaBuilder {
       result_->warnings.push_back(fmt::format(
           "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
     }
-    const bool centre = true;
     ComponentFit fit;
-    fit.ratings = ToRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, centre);
+    fit.ratings = ToRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, /*centre=*/true);
     if (o_.rounds == 0) return fit;
 
     std::vector<double> weights;
@@ -113,7 +111,7 @@ class ArenaBuilder {
             degenerate[r] = 1;
           }
           *row = ToRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
-                           o_.anchor_rating, centre);
+                           o_.anchor_rating, /*centre=*/true);
         });
     result_->degenerate_replicates += std::accumulate(degenerate.begin(), degenerate.end(), 0);
     return fit;
@@ -138,7 +136,6 @@ class ArenaBuilder {
 
   const ArenaOptions& o_;
   ArenaResult* result_;
-  Diagnostics* diagnostics_;
 };
 
 // Battles, wins, losses, ties per model and the observed matrices.
@@ -253,15 +250,18 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     anchor_index = static_cast<int>(it - data.models.begin());
   }
 
-  const int num_models = m;
-  result.predicted = Eigen::MatrixXd::Constant(num_models, num_models, std::nan(""));
-  ArenaBuilder builder(options, &result, diagnostics);
+  result.predicted = Eigen::MatrixXd::Constant(m, m, std::nan(""));
+  ArenaBuilder builder(options, &result);
   for (int component = 0; component < graph.num_components; ++component) {
     std::vector<int> members;
     for (int i = 0; i < m; ++i) {
       if (graph.component[i] == component) members.push_back(i);
     }
-    const BattleData part = graph.num_components == 1 ? data : Subset(data, members);
+    // One component (the usual case) uses the data in place: no copy of a
+    // possibly long battle sequence.
+    std::optional<BattleData> subset;
+    if (graph.num_components > 1) subset = Subset(data, members);
+    const BattleData& part = subset ? *subset : data;
     const auto local_anchor = std::find(members.begin(), members.end(), anchor_index);
     const int anchor =
         local_anchor == members.end() ? -1 : static_cast<int>(local_anchor - members.begin());

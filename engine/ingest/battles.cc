@@ -59,16 +59,16 @@ class Accumulator {
       ++data_.dropped_ties;
       return;
     }
+    // tstamp only orders battles for online Elo: it is read only then.
     double time = 0;
-    if (!tstamp.empty()) {
+    if (options_.keep_sequence && tstamp.empty()) all_tstamps_ = false;
+    if (options_.keep_sequence && !tstamp.empty()) {
       std::optional<double> t = ParseFiniteDouble(tstamp);
       if (!t) {
         Error(line, "tstamp", std::string(tstamp), "tstamp is not a number");
         return;
       }
       time = *t;
-    } else {
-      all_tstamps_ = false;
     }
     AddCount(Intern(a), Intern(b), outcome, 1, time);
   }

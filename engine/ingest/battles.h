@@ -51,7 +51,8 @@ struct BattleData {
   int64_t battles = 0;              // battles kept
   int64_t dropped_category = 0;     // not of the requested category
   int64_t dropped_ties = 0;         // ties removed by exclude_ties
-  bool has_tstamp = false;          // every kept battle had a tstamp
+  bool has_tstamp = false;          // every kept battle had a tstamp (read only
+                                    // with keep_sequence, the one use of it)
 };
 
 // Reads `path` (shown as `display_path`). Errors are diagnostics with

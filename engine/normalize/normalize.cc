@@ -19,20 +19,23 @@ std::vector<double> ColumnValues(const ScoreMatrix& s, int j, bool flip) {
   return out;
 }
 
-double MinMax(double x, const std::vector<double>& column) {
-  const auto [lo, hi] = std::minmax_element(column.begin(), column.end());
-  return *hi == *lo ? 0.0 : (x - *lo) / (*hi - *lo);
-}
+// Location and spread of one column, computed once per column.
+struct ColumnStats {
+  double min = 0, max = 0, mean = 0, sd = 0;
+};
 
-double ZScore(double x, const std::vector<double>& column) {
+ColumnStats Stats(const std::vector<double>& column) {
+  ColumnStats st;
+  const auto [lo, hi] = std::minmax_element(column.begin(), column.end());
+  st.min = *lo;
+  st.max = *hi;
   const double n = static_cast<double>(column.size());
-  double mean = 0;
-  for (double v : column) mean += v;
-  mean /= n;
+  for (double v : column) st.mean += v;
+  st.mean /= n;
   double ss = 0;
-  for (double v : column) ss += (v - mean) * (v - mean);
-  const double sd = std::sqrt(ss / n);
-  return sd == 0 ? 0.0 : (x - mean) / sd;
+  for (double v : column) ss += (v - st.mean) * (v - st.mean);
+  st.sd = std::sqrt(ss / n);
+  return st;
 }
 
 double PercentileRank(double x, const std::vector<double>& column) {
@@ -92,16 +95,17 @@ NormalizedScores Normalize(const ScoreMatrix& scores, const std::vector<Benchmar
     }
     const bool flip = !scale.higher_is_better;
     const std::vector<double> column = ColumnValues(scores, j, flip);
+    const ColumnStats st = Stats(column);
     for (int i = 0; i < scores.num_models(); ++i) {
       if (!scores.present(i, j)) continue;
       const double x = scores.values(i, j);
       const double oriented = flip ? -x : x;
       switch (method) {
         case Normalization::kMinMax:
-          out.values(i, j) = MinMax(oriented, column);
+          out.values(i, j) = st.max == st.min ? 0.0 : (oriented - st.min) / (st.max - st.min);
           break;
         case Normalization::kZScore:
-          out.values(i, j) = ZScore(oriented, column);
+          out.values(i, j) = st.sd == 0 ? 0.0 : (oriented - st.mean) / st.sd;
           break;
         case Normalization::kPercentile:
           out.values(i, j) = PercentileRank(oriented, column);
