@@ -168,4 +168,10 @@ void Multinomial(Rng& rng, int64_t n, const std::vector<double>& weights,
   }
 }
 
+double StandardNormal(Rng& rng) {
+  const double u1 = 1.0 - rng.Uniform();  // in (0, 1]: log(u1) is finite
+  const double u2 = rng.Uniform();
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
+}
+
 }  // namespace podium

@@ -10,6 +10,7 @@
 //   Binomial     exact: inversion for n·min(p,1-p) < 10, otherwise BTRD
 //                (Hörmann, "The generation of binomial random variates", 1993)
 //   Multinomial  exact, by conditional binomials: O(categories), not O(draws)
+//   StandardNormal  Box–Muller (Box & Muller, 1958)
 #ifndef PODIUM_ENGINE_BASE_RANDOM_H_
 #define PODIUM_ENGINE_BASE_RANDOM_H_
 
@@ -33,6 +34,9 @@ class Rng {
 
 // A Binomial(n, p) draw. REQUIRES: 0 <= p <= 1.
 int64_t Binomial(Rng& rng, int64_t n, double p);
+
+// A standard normal draw (Box–Muller; one value per call, from two uniforms).
+double StandardNormal(Rng& rng);
 
 // Counts of `n` draws over categories with the given weights (any
 // non-negative scale; zero-weight categories get 0). Sums to n exactly.

@@ -51,20 +51,26 @@ std::vector<Interval> PercentileIntervals(const Eigen::MatrixXd& replicates, dou
 
 std::vector<Interval> RankIntervals(const Eigen::MatrixXd& replicates, double level) {
   const int rounds = static_cast<int>(replicates.rows()), m = static_cast<int>(replicates.cols());
-  std::vector<std::vector<double>> ranks(m, std::vector<double>(rounds));
+  std::vector<std::vector<double>> ranks(m);
   for (int r = 0; r < rounds; ++r) {
     for (int i = 0; i < m; ++i) {
+      if (std::isnan(replicates(r, i))) continue;  // no score in this replicate
       int better = 0;
       for (int j = 0; j < m; ++j) better += replicates(r, j) > replicates(r, i) ? 1 : 0;
-      ranks[i][r] = 1 + better;
+      ranks[i].push_back(1 + better);
     }
   }
   std::vector<Interval> out;
   for (std::vector<double>& column : ranks) {
+    if (column.empty()) {
+      out.push_back({0, 0});
+      continue;
+    }
     std::sort(column.begin(), column.end());
+    const int n = static_cast<int>(column.size());
     const double tail = (1 - level) / 2;
-    const int lo = std::clamp(static_cast<int>(std::ceil(tail * rounds)) - 1, 0, rounds - 1);
-    const int hi = std::clamp(static_cast<int>(std::ceil((1 - tail) * rounds)) - 1, 0, rounds - 1);
+    const int lo = std::clamp(static_cast<int>(std::ceil(tail * n)) - 1, 0, n - 1);
+    const int hi = std::clamp(static_cast<int>(std::ceil((1 - tail) * n)) - 1, 0, n - 1);
     out.push_back({column[lo], column[hi]});
   }
   return out;

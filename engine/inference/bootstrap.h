@@ -36,7 +36,9 @@ std::vector<Interval> PercentileIntervals(const Eigen::MatrixXd& replicates, dou
 
 // Per column: the interval of each model's rank (1 = best, competition
 // ranking within each replicate), as the order statistics at ceil-based
-// positions of the sorted ranks (ranks stay integers).
+// positions of the sorted ranks (ranks stay integers). A NaN value means the
+// model had no score in that replicate: the replicate is skipped for it, and
+// it does not count against the others. {0, 0} for a model never scored.
 std::vector<Interval> RankIntervals(const Eigen::MatrixXd& replicates, double level);
 
 // Chatbot Arena's "Rank (UB)": 1 + #{j : low_j > high_i}.

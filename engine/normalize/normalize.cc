@@ -11,10 +11,11 @@ namespace podium {
 namespace {
 
 // The present values of column `j`, oriented so larger is better when `flip`.
-std::vector<double> ColumnValues(const ScoreMatrix& s, int j, bool flip) {
+std::vector<double> ColumnValues(const Eigen::MatrixXd& values, const BoolMatrix& present, int j,
+                                 bool flip) {
   std::vector<double> out;
-  for (int i = 0; i < s.num_models(); ++i) {
-    if (s.present(i, j)) out.push_back(flip ? -s.values(i, j) : s.values(i, j));
+  for (int i = 0; i < values.rows(); ++i) {
+    if (present(i, j)) out.push_back(flip ? -values(i, j) : values(i, j));
   }
   return out;
 }
@@ -72,19 +73,25 @@ const char* NormalizationName(Normalization method) {
 
 NormalizedScores Normalize(const ScoreMatrix& scores, const std::vector<BenchmarkScale>& scales,
                            Normalization method, Diagnostics* diagnostics) {
-  PODIUM_CHECK(static_cast<int>(scales.size()) == scores.num_benchmarks());
+  return Normalize(scores.values, scores.present, scales, method, diagnostics);
+}
+
+NormalizedScores Normalize(const Eigen::MatrixXd& values, const BoolMatrix& present,
+                           const std::vector<BenchmarkScale>& scales, Normalization method,
+                           Diagnostics* diagnostics) {
+  PODIUM_CHECK(static_cast<Eigen::Index>(scales.size()) == values.cols());
   NormalizedScores out;
-  out.values = scores.values;
-  out.present = scores.present;
+  out.values = values;
+  out.present = present;
   out.higher_is_better.assign(scales.size(), true);
-  for (int j = 0; j < scores.num_benchmarks(); ++j) {
+  for (int j = 0; j < values.cols(); ++j) {
     const BenchmarkScale& scale = scales[j];
     if (method == Normalization::kRaw) {
       out.higher_is_better[j] = scale.higher_is_better;
       continue;
     }
     if (method == Normalization::kChance && (!scale.chance || !scale.max) &&
-        scores.present.col(j).any()) {
+        present.col(j).any()) {
       diagnostics->Error(scale.origin, !scale.chance ? "chance" : "max", "",
                          fmt::format("benchmark '{}' has no {} value; --normalize chance "
                                      "needs chance and max in benchmarks.csv",
@@ -94,11 +101,12 @@ NormalizedScores Normalize(const ScoreMatrix& scores, const std::vector<Benchmar
       continue;
     }
     const bool flip = !scale.higher_is_better;
-    const std::vector<double> column = ColumnValues(scores, j, flip);
+    const std::vector<double> column = ColumnValues(values, present, j, flip);
+    if (column.empty()) continue;
     const ColumnStats st = Stats(column);
-    for (int i = 0; i < scores.num_models(); ++i) {
-      if (!scores.present(i, j)) continue;
-      const double x = scores.values(i, j);
+    for (int i = 0; i < values.rows(); ++i) {
+      if (!present(i, j)) continue;
+      const double x = values(i, j);
       const double oriented = flip ? -x : x;
       switch (method) {
         case Normalization::kMinMax:

@@ -53,6 +53,11 @@ struct NormalizedScores {
 NormalizedScores Normalize(const ScoreMatrix& scores, const std::vector<BenchmarkScale>& scales,
                            Normalization method, Diagnostics* diagnostics);
 
+// The same on a bare values/mask pair (e.g. a bootstrap replicate).
+NormalizedScores Normalize(const Eigen::MatrixXd& values, const BoolMatrix& present,
+                           const std::vector<BenchmarkScale>& scales, Normalization method,
+                           Diagnostics* diagnostics);
+
 // The Open LLM Leaderboard v2 rule for one value: 100 * (x - chance) / (max -
 // chance), clamped at 0. REQUIRES: chance != max.
 double ChanceNormalize(double x, double chance, double max);

@@ -52,6 +52,15 @@ std::vector<std::string> KeepWidelyReported(const std::vector<Claim>& claims,
 
 }  // namespace
 
+Eigen::VectorXd ScoreTable(const Eigen::MatrixXd& values, const BoolMatrix& present,
+                           const std::vector<BenchmarkScale>& scales,
+                           const LeaderboardOptions& options) {
+  Diagnostics ignored;  // the point estimate already passed the same checks
+  const NormalizedScores normalized =
+      Normalize(values, present, scales, options.normalization, &ignored);
+  return Aggregate(normalized, options.aggregate).score;
+}
+
 Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
                              const LeaderboardOptions& options, Diagnostics* diagnostics) {
   Leaderboard board;
@@ -62,7 +71,7 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
                                   {options.on_conflict, benchmarks, options.models}, diagnostics);
   const ScoreMatrix& m = board.matrix;
 
-  std::vector<BenchmarkScale> scales;
+  std::vector<BenchmarkScale>& scales = board.scales;
   for (const std::string& id : m.benchmarks) {
     const Benchmark* b = registry.FindBenchmark(id);
     PODIUM_CHECK(b != nullptr);

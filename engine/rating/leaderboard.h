@@ -42,6 +42,7 @@ struct ExcludedModel {
 struct Leaderboard {
   LeaderboardOptions options;
   ScoreMatrix matrix;                           // the raw numbers and the claims behind them
+  std::vector<BenchmarkScale> scales;           // per matrix column, from the registry
   NormalizedScores normalized;                  // the per-benchmark values that were aggregated
   std::vector<LeaderboardRow> rows;             // by rank, then model id
   std::vector<ExcludedModel> excluded;          // by model id
@@ -53,6 +54,14 @@ struct Leaderboard {
 // caller must not write a report when diagnostics->has_errors().
 Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
                              const LeaderboardOptions& options, Diagnostics* diagnostics);
+
+// The aggregated score of every row of a values/mask pair with the columns
+// and options of a built leaderboard: normalize, then aggregate, exactly as
+// BuildLeaderboard does for the point estimate. Used by the bootstrap on
+// redrawn tables. NaN where a row has nothing to score.
+Eigen::VectorXd ScoreTable(const Eigen::MatrixXd& values, const BoolMatrix& present,
+                           const std::vector<BenchmarkScale>& scales,
+                           const LeaderboardOptions& options);
 
 // Competition ranks ("1224") of `scores`, larger is better; NaN is not allowed.
 std::vector<int> CompetitionRanks(const std::vector<double>& scores);
