@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/claims.h"
+#include "engine/ingest/items.h"
 #include "engine/rating/leaderboard.h"
 #include "engine/registry/registry.h"
 #include "engine/reporting/leaderboard_report.h"
@@ -31,7 +33,56 @@ std::vector<std::string> ResolveNames(const std::vector<std::string>& names, con
   return ids;
 }
 
+// The claims with the cells covered by per-item results replaced by the
+// item means (the finer evidence).
+std::vector<Claim> WithItemClaims(const std::vector<Claim>& claims, const ItemData& items,
+                                  std::vector<std::string>* inputs) {
+  if (items.benchmarks.empty()) return claims;
+  std::vector<Claim> out;
+  std::vector<Claim> from_items = ItemClaims(items);
+  auto covered = [&](const Claim& c) {
+    const BenchmarkItems* b = items.Find(c.benchmark);
+    return b != nullptr && b->scores.count(c.model) > 0;
+  };
+  for (const Claim& c : claims) {
+    if (!covered(c)) out.push_back(c);
+  }
+  for (Claim& c : from_items) {
+    c.order = static_cast<int>(out.size());
+    out.push_back(std::move(c));
+  }
+  inputs->push_back(items.path);
+  return out;
+}
+
 }  // namespace
+
+void AddScoreBootstrapOptions(CLI::App* command, LeaderboardRequest* r) {
+  command
+      ->add_option("--items", r->items,
+                   "Per-item results CSV (model,benchmark,item,score); replaces the claims of "
+                   "the cells it covers")
+      ->check(CLI::ExistingFile);
+  command
+      ->add_option("--bootstrap", r->bootstrap,
+                   "Intervals and rank sets: parametric (binomial per cell), benchmarks "
+                   "(resample benchmarks), items (resample questions, needs --items)")
+      ->check(CLI::IsMember({"none", "parametric", "benchmarks", "items"}))
+      ->capture_default_str();
+  command->add_option("--interval", r->interval, "Bootstrap interval: percentile or bca")
+      ->check(CLI::IsMember({"percentile", "bca"}))
+      ->capture_default_str();
+  command->add_option("--rounds", r->rounds, "Bootstrap rounds")
+      ->check(CLI::Range(2, 1000000))
+      ->capture_default_str();
+  command->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
+  command->add_option("--level", r->level, "Confidence level")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  command->add_option("--threads", r->threads, "Bootstrap threads (same output on any number)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+}
 
 void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   AddClaimsOptions(command, &r->claims, &r->registry, &r->datasets);
@@ -62,6 +113,7 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--benchmarks", r->benchmarks, "Benchmarks to use (ids or aliases)")
       ->delimiter(',');
   command->add_option("--models", r->models, "Models to rank (ids or aliases)")->delimiter(',');
+  AddScoreBootstrapOptions(command, r);
   command->add_option("--format", r->format, "Output format")
       ->check(CLI::IsMember({"md", "csv", "json"}))
       ->capture_default_str();
@@ -73,7 +125,22 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
                                              Diagnostics* diagnostics) {
   LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
   const Registry& registry = loaded.registry;
-  const std::vector<Claim>& claims = loaded.claims;
+  ItemData items;
+  for (const std::string& path : request.items) {
+    ItemData one = ReadItems(path, path, registry, diagnostics);
+    items.path += (items.path.empty() ? "" : ", ") + one.path;
+    items.rows += one.rows;
+    for (BenchmarkItems& b : one.benchmarks) {
+      if (items.Find(b.benchmark) != nullptr) {
+        diagnostics->Error(Location{path}, "benchmark", b.benchmark,
+                           fmt::format("items of '{}' are also in another --items file",
+                                       b.benchmark));
+      }
+      items.benchmarks.push_back(std::move(b));
+    }
+  }
+  if (diagnostics->has_errors()) return std::nullopt;
+  const std::vector<Claim> claims = WithItemClaims(loaded.claims, items, &loaded.inputs);
   LeaderboardOptions options;
   const std::map<std::string, Normalization> normalizations = {
       {"raw", Normalization::kRaw},
@@ -104,7 +171,26 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
 
   const Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
+  std::optional<LeaderboardUncertainty> uncertainty;
+  if (request.bootstrap != "none") {
+    ScoreBootstrapOptions bo;
+    const std::map<std::string, ScoreBootstrap> kinds = {
+        {"parametric", ScoreBootstrap::kParametric},
+        {"benchmarks", ScoreBootstrap::kBenchmarks},
+        {"items", ScoreBootstrap::kItems}};
+    bo.kind = kinds.at(request.bootstrap);
+    bo.interval = request.interval == "bca" ? IntervalMethod::kBca : IntervalMethod::kPercentile;
+    bo.rounds = request.rounds;
+    bo.seed = request.seed;
+    bo.level = request.level;
+    bo.threads = request.threads;
+    uncertainty = BootstrapLeaderboard(board, claims, registry, &items, bo, diagnostics);
+    if (!uncertainty) return std::nullopt;
+  } else {
+    uncertainty = PublishedUncertainty(board, claims);
+  }
   ReportContext context;
+  context.uncertainty = uncertainty ? &*uncertainty : nullptr;
   context.registry = &registry;
   context.claims = &claims;
   context.title = request.title;

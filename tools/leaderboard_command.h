@@ -24,10 +24,21 @@ struct LeaderboardRequest {
   int min_models = 1;                   // drop benchmarks reported for fewer models
   std::vector<std::string> benchmarks;  // ids or aliases; empty = all with claims
   std::vector<std::string> models;      // ids or aliases; empty = all with claims
+  std::vector<std::string> items;       // per-item results (model,benchmark,item,score)
+  std::string bootstrap = "none";       // none|parametric|benchmarks|items
+  std::string interval = "percentile";  // percentile|bca
+  int rounds = 1000;                    // bootstrap rounds
+  uint64_t seed = 1;                    // bootstrap seed
+  double level = 0.95;                  // confidence level
+  int threads = 1;                      // bootstrap threads (results do not depend on it)
   std::string format = "md";            // md|csv|json
   std::string out;                      // output file; empty = stdout
   std::string title;                    // report heading
 };
+
+// Declares --items, --bootstrap, --interval, --rounds, --seed, --level and
+// --threads on `command`, bound to `request`.
+void AddScoreBootstrapOptions(CLI::App* command, LeaderboardRequest* request);
 
 // Declares the options of `podium leaderboard` on `command`, bound to `request`.
 void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* request);

@@ -10,6 +10,7 @@
 #include "engine/base/check.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
+#include "engine/inference/rank_sets.h"
 #include "engine/matrix/pair_counts.h"
 #include "engine/rating/comparison_graph.h"
 
@@ -142,7 +143,10 @@ class ArenaBuilder {
 void CountAndMatrices(const BattleData& data, ArenaResult* result) {
   const int m = static_cast<int>(data.models.size());
   result->battles = Eigen::MatrixXd::Zero(m, m);
-  Eigen::MatrixXd wins = Eigen::MatrixXd::Zero(m, m), ties = wins;
+  result->wins = Eigen::MatrixXd::Zero(m, m);
+  result->ties = result->wins;
+  Eigen::MatrixXd& wins = result->wins;
+  Eigen::MatrixXd& ties = result->ties;
   for (const PairCell& c : data.cells) {
     const double n = static_cast<double>(c.count);
     result->battles(c.i, c.j) += n;
@@ -251,6 +255,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
   }
 
   result.predicted = Eigen::MatrixXd::Constant(m, m, std::nan(""));
+  result.replicates = Eigen::MatrixXd::Constant(options.rounds, m, std::nan(""));
   ArenaBuilder builder(options, &result);
   for (int component = 0; component < graph.num_components; ++component) {
     std::vector<int> members;
@@ -268,10 +273,15 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     const ComponentFit fit = builder.Fit(part, anchor);
     std::vector<Interval> ci, rank_ci;
     std::vector<int> rank_ub;
+    RankSets sets;
     if (options.rounds > 0) {
       ci = PercentileIntervals(fit.replicates, options.level);
       rank_ci = RankIntervals(fit.replicates, options.level);
       rank_ub = UpperBoundRanks(ci);
+      sets = SimultaneousRankSets(fit.replicates, fit.ratings, options.level);
+      for (size_t k = 0; k < members.size(); ++k) {
+        result.replicates.col(members[k]) = fit.replicates.col(k);
+      }
     }
     for (size_t k = 0; k < members.size(); ++k) {
       ArenaRow row;
@@ -285,6 +295,9 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       row.rank_ub = options.rounds > 0 ? rank_ub[k] : 0;
       row.rank_ci_low = options.rounds > 0 ? static_cast<int>(rank_ci[k].low) : 0;
       row.rank_ci_high = options.rounds > 0 ? static_cast<int>(rank_ci[k].high) : 0;
+      row.rank_set_low = options.rounds > 0 ? sets.low[k] : 0;
+      row.rank_set_high = options.rounds > 0 ? sets.high[k] : 0;
+      row.tier = options.rounds > 0 ? sets.tier[k] : 0;
       result.rows.push_back(row);
       for (size_t l = 0; l < members.size(); ++l) {
         result.predicted(members[k], members[l]) =

@@ -8,8 +8,9 @@
 //   - online Elo: battles resampled with replacement and played in the drawn
 //     order (as FastChat's get_bootstrap_result), O(battles) per round.
 // Each replicate is anchored or centred exactly like the point estimate.
-// Ranks: `rank` by rating (competition ranking), Arena's rank_ub, and the
-// percentile interval of each model's bootstrap rank.
+// Ranks: `rank` by rating (competition ranking), Arena's rank_ub, the
+// percentile interval of each model's bootstrap rank, and the simultaneous
+// rank sets and tiers of rank_sets.h (per component).
 #ifndef PODIUM_ENGINE_INFERENCE_ARENA_H_
 #define PODIUM_ENGINE_INFERENCE_ARENA_H_
 
@@ -49,7 +50,9 @@ struct ArenaRow {
   double ci_low = 0, ci_high = 0;  // NaN without bootstrap
   int rank = 0;                    // within its component
   int rank_ub = 0;
-  int rank_ci_low = 0, rank_ci_high = 0;
+  int rank_ci_low = 0, rank_ci_high = 0;    // marginal bootstrap rank interval
+  int rank_set_low = 0, rank_set_high = 0;  // simultaneous rank set (rank_sets.h)
+  int tier = 0;                             // "statistically tied" group, 1 = top
   int64_t battles = 0, wins = 0, losses = 0, ties = 0;
   int index = 0;  // row/column in the matrices
 };
@@ -59,9 +62,12 @@ struct ArenaResult {
   std::vector<ArenaRow> rows;              // by component, then rank, then model name
   std::vector<std::string> models;         // matrix order (by name)
   Eigen::MatrixXd battles;                 // n_ij
+  Eigen::MatrixXd wins;                    // battles i won against j
+  Eigen::MatrixXd ties;                    // ties between i and j (symmetric)
   Eigen::MatrixXd win_fraction;            // wins_ij / (wins_ij + wins_ji): ties excluded
   Eigen::MatrixXd win_fraction_ties_half;  // (wins_ij + ties_ij / 2) / n_ij
   Eigen::MatrixXd predicted;               // P(i beats j) from the ratings (same component)
+  Eigen::MatrixXd replicates;              // rounds x models (matrix order): bootstrap ratings
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit

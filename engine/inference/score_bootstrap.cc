@@ -15,14 +15,6 @@
 namespace podium {
 namespace {
 
-// How one cell is redrawn by the parametric bootstrap.
-struct CellNoise {
-  enum Kind { kFixed, kBinomial, kNormal } kind = kFixed;
-  int64_t n = 0;     // items (binomial)
-  double scale = 1;  // value = scale * successes / n (binomial)
-  double sd = 0;     // normal
-};
-
 using NoiseTable = std::vector<std::vector<CellNoise>>;  // [model row][benchmark column]
 
 // The noise model of every present cell, and notes on the cells held fixed.
@@ -32,35 +24,35 @@ NoiseTable ParametricNoise(const Leaderboard& board, const std::vector<Claim>& c
   for (const Claim& c : claims) by_id.emplace(c.id, &c);
   const ScoreMatrix& m = board.matrix;
   NoiseTable noise(m.num_models(), std::vector<CellNoise>(m.num_benchmarks()));
-  const double z975 = NormalQuantile(0.975);
+  std::vector<std::string> all_fixed, partly_fixed;
   for (int j = 0; j < m.num_benchmarks(); ++j) {
     const Benchmark* b = registry.FindBenchmark(m.benchmarks[j]);
     PODIUM_CHECK(b != nullptr);
     std::vector<std::string> fixed;
+    int present = 0;
     for (int i = 0; i < m.num_models(); ++i) {
       if (!m.present(i, j)) continue;
+      ++present;
       const Claim* claim = m.claim_ids[i][j].empty() ? nullptr : by_id.at(m.claim_ids[i][j][0]);
       CellNoise& cell = noise[i][j];
-      const double value = m.values(i, j);
-      const std::optional<long long> n = claim != nullptr && claim->n ? claim->n : b->n_items;
-      if (claim != nullptr && claim->stderr_) {
-        cell = {CellNoise::kNormal, 0, 1, *claim->stderr_};
-      } else if (claim != nullptr && claim->ci_low) {
-        cell = {CellNoise::kNormal, 0, 1, (*claim->ci_high - *claim->ci_low) / (2 * z975)};
-      } else if (n && b->max && *b->max > 0 && b->higher_is_better && value >= 0 &&
-                 value <= *b->max) {
-        cell = {CellNoise::kBinomial, *n, *b->max, 0};
-      } else {
-        fixed.push_back(m.models[i]);
-      }
+      cell = CellNoiseOf(claim, *b, m.values(i, j));
+      if (cell.kind == CellNoise::kFixed) fixed.push_back(m.models[i]);
     }
-    if (!fixed.empty()) {
-      notes->push_back(fmt::format(
-          "{}: {} held fixed (no n_items and max in benchmarks.csv, and no stderr, n or "
-          "interval in the claim): {}",
-          m.benchmarks[j], fixed.size() == 1 ? "1 cell" : fmt::format("{} cells", fixed.size()),
-          fmt::join(fixed, ", ")));
+    if (fixed.empty()) continue;
+    if (static_cast<int>(fixed.size()) == present) {
+      all_fixed.push_back(m.benchmarks[j]);
+    } else {
+      partly_fixed.push_back(fmt::format("{} ({})", m.benchmarks[j], fmt::join(fixed, ", ")));
     }
+  }
+  const char* why =
+      "no sampling model (no n_items and max in benchmarks.csv, no stderr, n or interval in "
+      "the claim): held fixed, so the intervals leave out their noise";
+  if (!all_fixed.empty()) {
+    notes->push_back(fmt::format("{}: {}", fmt::join(all_fixed, ", "), why));
+  }
+  if (!partly_fixed.empty()) {
+    notes->push_back(fmt::format("some cells of {}: {}", fmt::join(partly_fixed, "; "), why));
   }
   return noise;
 }
@@ -196,6 +188,46 @@ std::vector<std::vector<JackknifeSample>> Jackknife(const Leaderboard& board,
 }
 
 }  // namespace
+
+CellNoise CellNoiseOf(const Claim* claim, const Benchmark& benchmark, double value) {
+  const std::optional<long long> n = claim != nullptr && claim->n ? claim->n : benchmark.n_items;
+  if (claim != nullptr && claim->stderr_) return {CellNoise::kNormal, 0, 1, *claim->stderr_};
+  if (claim != nullptr && claim->ci_low) {
+    return {CellNoise::kNormal, 0, 1,
+            (*claim->ci_high - *claim->ci_low) / (2 * NormalQuantile(0.975))};
+  }
+  if (n && benchmark.max && *benchmark.max > 0 && benchmark.higher_is_better && value >= 0 &&
+      value <= *benchmark.max) {
+    return {CellNoise::kBinomial, *n, *benchmark.max, 0};
+  }
+  return {};
+}
+
+double CellNoise::StandardError(double value) const {
+  switch (kind) {
+    case kBinomial: {
+      const double p = std::clamp(value / scale, 0.0, 1.0);
+      return scale * std::sqrt(p * (1 - p) / static_cast<double>(n));
+    }
+    case kNormal:
+      return sd;
+    case kFixed:
+      break;
+  }
+  return std::nan("");
+}
+
+std::string CellNoise::Describe() const {
+  switch (kind) {
+    case kBinomial:
+      return fmt::format("binomial, n = {}", n);
+    case kNormal:
+      return fmt::format("normal, sd = {:.3g}", sd);
+    case kFixed:
+      break;
+  }
+  return "none";
+}
 
 const char* ScoreBootstrapName(ScoreBootstrap kind) {
   switch (kind) {

@@ -49,6 +49,22 @@ struct ScoreBootstrapOptions {
   int threads = 1;
 };
 
+// How one published score varies under repetition (the parametric model).
+struct CellNoise {
+  enum Kind { kFixed, kBinomial, kNormal } kind = kFixed;
+  int64_t n = 0;     // items (binomial)
+  double scale = 1;  // value = scale * successes / n (binomial)
+  double sd = 0;     // normal
+
+  // The standard error of `value` under this model; NaN for kFixed.
+  double StandardError(double value) const;
+  std::string Describe() const;  // "binomial, n = 164", "normal, sd = 1.5", "none"
+};
+
+// The noise model of one cell (rules at the top of this file). `claim` may be
+// null (the benchmark's n_items then decides).
+CellNoise CellNoiseOf(const Claim* claim, const Benchmark& benchmark, double value);
+
 // Per leaderboard row (same order as Leaderboard::rows).
 struct RowUncertainty {
   double ci_low = 0, ci_high = 0;

@@ -140,8 +140,8 @@ TEST(ScoreBootstrapTest, ParametricDrawsFollowTheCellModel) {
   const LeaderboardUncertainty held = Bootstrap(fixed, lower, registry, o);
   ASSERT_EQ(held.notes.size(), 1u);
   EXPECT_EQ(held.notes[0],
-            "low: 2 cells held fixed (no n_items and max in benchmarks.csv, and no stderr, n or "
-            "interval in the claim): m1, m2");
+            "low: no sampling model (no n_items and max in benchmarks.csv, no stderr, n or "
+            "interval in the claim): held fixed, so the intervals leave out their noise");
   EXPECT_EQ(held.rows[0].ci_low, held.rows[0].ci_high);
   EXPECT_EQ(held.rows[0].rank_set_high, 1);  // a certain difference is decided
 }

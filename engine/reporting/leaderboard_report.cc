@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -63,7 +64,73 @@ std::string CellText(const Leaderboard& board, const std::map<std::string, const
   return FormatFixed(board.normalized.values(i, j), CellDecimals(board.options.normalization));
 }
 
+std::string Range(int low, int high) {
+  return low == high ? std::to_string(low) : fmt::format("{}–{}", low, high);
+}
+
+std::string IntervalText(double low, double high, int decimals) {
+  if (std::isnan(low)) return "—";
+  return fmt::format("[{}, {}]", FormatFixed(low, decimals), FormatFixed(high, decimals));
+}
+
+// The largest Monte-Carlo error of any endpoint, NaN when none.
+double LargestMonteCarloError(const LeaderboardUncertainty& u) {
+  double worst = std::nan("");
+  for (const RowUncertainty& r : u.rows) {
+    for (double e : {r.mcse_low, r.mcse_high}) {
+      if (!std::isnan(e) && !(e <= worst)) worst = e;
+    }
+  }
+  return worst;
+}
+
+Json NumberOrNull(double x) { return std::isnan(x) ? Json(nullptr) : JsonNumber(x); }
+
 }  // namespace
+
+std::string DescribeUncertainty(const LeaderboardUncertainty& u) {
+  if (u.published) {
+    return "Intervals are the ones published with the claims (ci_low, ci_high), used as given; "
+           "Rank (UB) = 1 + the number of models whose lower bound is above this model's upper "
+           "bound (Chatbot Arena's rule).";
+  }
+  const ScoreBootstrapOptions& o = u.options;
+  std::string text;
+  switch (o.kind) {
+    case ScoreBootstrap::kParametric:
+      text =
+          "Parametric bootstrap: each published score redrawn as max · Binomial(n, score / max) "
+          "/ n with n the benchmark's item count (or the claim's stderr, n or interval), then "
+          "normalized and aggregated like the point estimate.";
+      break;
+    case ScoreBootstrap::kBenchmarks:
+      text =
+          "Benchmark bootstrap: the benchmarks resampled with replacement, then normalized and "
+          "aggregated like the point estimate (how much the ranking depends on which "
+          "benchmarks were chosen).";
+      break;
+    case ScoreBootstrap::kItems:
+      text =
+          "Item bootstrap: the questions of each benchmark resampled with replacement, the same "
+          "questions for every model, then normalized and aggregated like the point estimate.";
+      break;
+    case ScoreBootstrap::kNone:
+      break;
+  }
+  text += fmt::format(
+      " {} rounds, seed {}; {:g}% {} intervals around the full-data score. Rank CI: the "
+      "{:g}% interval of each model's bootstrap rank. Rank set: ranks that hold for all models "
+      "at once with {:g}% confidence (Mogstad, Romano, Shaikh & Wilhelm 2024; max-t step-down, "
+      "critical value {:.3f}). Tier: models that cannot be told apart from the tier's leader "
+      "share its tier.",
+      o.rounds, o.seed, 100 * o.level, o.interval == IntervalMethod::kBca ? "BCa" : "percentile",
+      100 * o.level, 100 * o.level, u.critical_value);
+  const double mcse = LargestMonteCarloError(u);
+  if (!std::isnan(mcse)) {
+    text += fmt::format(" Monte-Carlo error of the interval endpoints: at most {:.3g}.", mcse);
+  }
+  return text;
+}
 
 std::string DescribeMethod(const LeaderboardOptions& o) {
   std::string text;
@@ -120,19 +187,39 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
   PODIUM_CHECK(context.registry != nullptr);
   const auto claims = ClaimsById(context);
   const ScoreMatrix& m = board.matrix;
+  const LeaderboardUncertainty* u = context.uncertainty;
+  const int decimals = ScoreDecimals(board.options);
   std::string out = fmt::format("# {}\n\n", context.title.empty() ? "Leaderboard" : context.title);
-  out += "| Rank | Model | Score | Coverage |";
+  out += "| Rank | Model | Score |";
+  if (u != nullptr && u->published) out += " Interval | Rank (UB) |";
+  if (u != nullptr && !u->published) {
+    out += fmt::format(" {:g}% CI | Rank CI | Rank set | Tier |", 100 * u->options.level);
+  }
+  out += " Coverage |";
   for (const std::string& b : m.benchmarks)
     out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
-  out += "\n|---:|---|---:|---:|";
+  out += "\n|---:|---|---:|";
+  if (u != nullptr) out += u->published ? "---:|---:|" : "---:|---:|---:|---:|";
+  out += "---:|";
   for (size_t j = 0; j < m.benchmarks.size(); ++j) out += "---:|";
   out += "\n";
   std::vector<std::string> footnoted;  // claim ids in order of first use
   std::map<std::string, bool> seen;
-  for (const LeaderboardRow& row : board.rows) {
-    out += fmt::format(
-        "| {} | {} | {} | {}/{} |", row.rank, MarkdownCell(ModelName(context, row.model)),
-        FormatFixed(row.score, ScoreDecimals(board.options)), row.cells, m.num_benchmarks());
+  for (size_t k = 0; k < board.rows.size(); ++k) {
+    const LeaderboardRow& row = board.rows[k];
+    out += fmt::format("| {} | {} | {} |", row.rank, MarkdownCell(ModelName(context, row.model)),
+                       FormatFixed(row.score, decimals));
+    if (u != nullptr) {
+      const RowUncertainty& r = u->rows[k];
+      out += " " + IntervalText(r.ci_low, r.ci_high, decimals) + " |";
+      if (u->published) {
+        out += r.rank_ub > 0 ? fmt::format(" {} |", r.rank_ub) : " — |";
+      } else {
+        out += fmt::format(" {} | {} | {} |", Range(r.rank_ci_low, r.rank_ci_high),
+                           Range(r.rank_set_low, r.rank_set_high), r.tier);
+      }
+    }
+    out += fmt::format(" {}/{} |", row.cells, m.num_benchmarks());
     for (int j = 0; j < m.num_benchmarks(); ++j) {
       std::string cell = CellText(board, claims, row.matrix_row, j);
       for (const std::string& id : m.claim_ids[row.matrix_row][j]) {
@@ -146,6 +233,11 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
     out += "\n";
   }
   out += "\n" + DescribeMethod(board.options) + "\n";
+  if (u != nullptr) {
+    out += "\n" + DescribeUncertainty(*u) + "\n";
+    for (const std::string& note : u->notes) out += "\n- " + MarkdownCell(note);
+    if (!u->notes.empty()) out += "\n";
+  }
   if (!board.dropped_benchmarks.empty()) {
     out += fmt::format("\nLeft out ({} benchmarks reported for fewer than {} models): ",
                        board.dropped_benchmarks.size(), board.options.min_models);
@@ -166,6 +258,11 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
       auto it = claims.find(id);
       if (it == claims.end()) continue;
       const Claim& c = *it->second;
+      if (c.source.empty()) {  // derived from per-item results
+        out += fmt::format("[^{}]: claim {}: {} = {}\n", id, id, MarkdownCell(c.notes),
+                           FormatFixed(c.value, 4));
+        continue;
+      }
       out +=
           fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", id, id,
                       c.source, c.line, ClaimKindName(c.kind), MarkdownCell(c.model_as_written),
@@ -177,14 +274,29 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
 
 std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& context) {
   const ScoreMatrix& m = board.matrix;
+  const LeaderboardUncertainty* u = context.uncertainty;
   std::vector<std::string> header = {"rank", "model", "name", "score", "cells", "coverage"};
+  if (u != nullptr) {
+    header.insert(header.end(), {"ci_low", "ci_high", "rank_ci_low", "rank_ci_high",
+                                 "rank_set_low", "rank_set_high", "tier", "rank_ub"});
+  }
   header.insert(header.end(), m.benchmarks.begin(), m.benchmarks.end());
   std::string out = CsvLine(header);
-  for (const LeaderboardRow& row : board.rows) {
+  for (size_t k = 0; k < board.rows.size(); ++k) {
+    const LeaderboardRow& row = board.rows[k];
     std::vector<std::string> fields = {
         std::to_string(row.rank),      row.model,
         ModelName(context, row.model), JsonNumber(row.score).dump(),
         std::to_string(row.cells),     JsonNumber(row.coverage).dump()};
+    if (u != nullptr) {
+      const RowUncertainty& r = u->rows[k];
+      auto count = [](int x) { return x > 0 ? std::to_string(x) : std::string(); };
+      auto number = [](double x) { return std::isnan(x) ? std::string() : JsonNumber(x).dump(); };
+      fields.insert(fields.end(),
+                    {number(r.ci_low), number(r.ci_high), count(r.rank_ci_low),
+                     count(r.rank_ci_high), count(r.rank_set_low), count(r.rank_set_high),
+                     count(r.tier), count(r.rank_ub)});
+    }
     for (int j = 0; j < m.num_benchmarks(); ++j) {
       fields.push_back(board.normalized.present(row.matrix_row, j)
                            ? JsonNumber(board.normalized.values(row.matrix_row, j)).dump()
@@ -212,6 +324,22 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
       {"models", o.models.empty() ? Json(nullptr) : Json(o.models)},
       {"method", DescribeMethod(o)},
   };
+  const LeaderboardUncertainty* u = context.uncertainty;
+  if (u == nullptr) {
+    doc["options"]["uncertainty"] = nullptr;
+  } else if (u->published) {
+    doc["options"]["uncertainty"] = {{"kind", "published"}, {"method", DescribeUncertainty(*u)}};
+  } else {
+    doc["options"]["uncertainty"] = {{"kind", "bootstrap"},
+                                     {"bootstrap", ScoreBootstrapName(u->options.kind)},
+                                     {"interval", IntervalMethodName(u->options.interval)},
+                                     {"rounds", u->options.rounds},
+                                     {"seed", u->options.seed},
+                                     {"level", JsonNumber(u->options.level)},
+                                     {"rank_set_critical_value", JsonNumber(u->critical_value)},
+                                     {"method", DescribeUncertainty(*u)}};
+  }
+  if (u != nullptr) doc["options"]["uncertainty"]["notes"] = u->notes;
   doc["inputs"] = {{"claims", context.inputs}, {"registry", context.registry_path}};
   Json benchmarks = Json::array();
   for (int j = 0; j < m.num_benchmarks(); ++j) {
@@ -229,7 +357,8 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
   }
   doc["benchmarks"] = std::move(benchmarks);
   Json rows = Json::array();
-  for (const LeaderboardRow& row : board.rows) {
+  for (size_t k = 0; k < board.rows.size(); ++k) {
+    const LeaderboardRow& row = board.rows[k];
     Json cells = Json::object();
     Json all_claims = Json::array();
     for (int j = 0; j < m.num_benchmarks(); ++j) {
@@ -243,14 +372,34 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
                                 {"claims", m.claim_ids[i][j]}};
       for (const std::string& id : m.claim_ids[i][j]) all_claims.push_back(id);
     }
-    rows.push_back({{"rank", row.rank},
-                    {"model", row.model},
-                    {"name", ModelName(context, row.model)},
-                    {"score", JsonNumber(row.score)},
-                    {"coverage", JsonNumber(row.coverage)},
-                    {"cells", row.cells},
-                    {"benchmarks", std::move(cells)},
-                    {"claims", std::move(all_claims)}});
+    Json entry = {{"rank", row.rank},
+                  {"model", row.model},
+                  {"name", ModelName(context, row.model)},
+                  {"score", JsonNumber(row.score)}};
+    const RowUncertainty none{std::nan(""), std::nan(""), std::nan(""), std::nan("")};
+    const RowUncertainty& r = u == nullptr ? none : u->rows[k];
+    auto count = [](int x) { return x > 0 ? Json(x) : Json(nullptr); };
+    entry["ci_low"] = NumberOrNull(r.ci_low);
+    entry["ci_high"] = NumberOrNull(r.ci_high);
+    entry["ci_low_mcse"] = NumberOrNull(r.mcse_low);
+    entry["ci_high_mcse"] = NumberOrNull(r.mcse_high);
+    entry["rank_ci_low"] = count(r.rank_ci_low);
+    entry["rank_ci_high"] = count(r.rank_ci_high);
+    entry["rank_set_low"] = count(r.rank_set_low);
+    entry["rank_set_high"] = count(r.rank_set_high);
+    entry["tier"] = count(r.tier);
+    entry["rank_ub"] = count(r.rank_ub);
+    if (u != nullptr && !u->published) {
+      entry["bootstrap_rounds_scored"] = r.defined_rounds;
+      if (u->options.interval == IntervalMethod::kBca) {
+        entry["bca_acceleration"] = JsonNumber(r.acceleration);
+      }
+    }
+    entry["coverage"] = JsonNumber(row.coverage);
+    entry["cells"] = row.cells;
+    entry["benchmarks"] = std::move(cells);
+    entry["claims"] = std::move(all_claims);
+    rows.push_back(std::move(entry));
   }
   doc["rows"] = std::move(rows);
   Json excluded = Json::array();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/claims.h"
 #include "engine/rating/leaderboard.h"
 #include "engine/registry/registry.h"
@@ -24,6 +25,8 @@ struct ReportContext {
   std::string title;                           // heading; default "Leaderboard"
   std::vector<std::string> inputs;             // claims files, as the user named them
   std::string registry_path;                   // registry folder, as named
+  // Intervals, rank sets and tiers (bootstrap or published); null = none.
+  const LeaderboardUncertainty* uncertainty = nullptr;
 };
 
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context);
@@ -33,6 +36,10 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
 // The method in words: normalization, aggregation, missing-data and conflict
 // policies, coverage threshold. Shared by the Markdown and JSON outputs.
 std::string DescribeMethod(const LeaderboardOptions& options);
+
+// The uncertainty method in words (bootstrap kind, interval, rounds, seed,
+// level, rank sets), or the published-interval rule.
+std::string DescribeUncertainty(const LeaderboardUncertainty& u);
 
 }  // namespace podium
 

@@ -1,0 +1,194 @@
+#include "engine/inference/head_to_head.h"
+
+#include <cmath>
+#include <unordered_map>
+
+#include "engine/base/check.h"
+#include "engine/inference/intervals.h"
+#include "engine/inference/score_bootstrap.h"
+#include "engine/inference/significance.h"
+
+namespace podium {
+namespace {
+
+Verdict FromTest(double advantage, double p, double level) {
+  if (std::isnan(p)) return Verdict::kUnknown;
+  if (p >= 1 - level) return Verdict::kTied;
+  return advantage > 0 ? Verdict::kABetter : Verdict::kBBetter;
+}
+
+void Tally(ScoreComparison* c) {
+  c->won = c->lost = c->tied = c->unknown = 0;
+  for (const BenchmarkComparison& b : c->benchmarks) {
+    switch (b.verdict) {
+      case Verdict::kABetter:
+        ++c->won;
+        break;
+      case Verdict::kBBetter:
+        ++c->lost;
+        break;
+      case Verdict::kTied:
+        ++c->tied;
+        break;
+      case Verdict::kUnknown:
+        ++c->unknown;
+        break;
+    }
+  }
+}
+
+// The rating-difference interval and verdict of a battle comparison.
+void RatingVerdict(const ArenaResult& arena, int a, int b, BattleComparison* c) {
+  const double level = arena.options.level;
+  if (arena.replicates.rows() == 0) {
+    c->difference_ci = {std::nan(""), std::nan("")};
+    c->share_a_higher = std::nan("");
+    c->verdict = FromTest(c->difference, c->p_holm, level);
+    return;
+  }
+  std::vector<double> diff;
+  double higher = 0;
+  for (int r = 0; r < arena.replicates.rows(); ++r) {
+    diff.push_back(arena.replicates(r, a) - arena.replicates(r, b));
+    higher += diff.back() > 0 ? 1 : 0;
+  }
+  c->difference_ci = {Quantile(diff, (1 - level) / 2), Quantile(diff, (1 + level) / 2)};
+  c->share_a_higher = higher / static_cast<double>(diff.size());
+  c->verdict = c->difference_ci.low > 0    ? Verdict::kABetter
+               : c->difference_ci.high < 0 ? Verdict::kBBetter
+                                           : Verdict::kTied;
+}
+
+}  // namespace
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kABetter:
+      return "a_better";
+    case Verdict::kBBetter:
+      return "b_better";
+    case Verdict::kTied:
+      return "tied_within_noise";
+    case Verdict::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+ScoreComparison CompareScores(const ScoreMatrix& m, const std::vector<Claim>& claims,
+                              const Registry& registry, int a, int b, double level) {
+  PODIUM_CHECK(a != b && a >= 0 && b >= 0 && a < m.num_models() && b < m.num_models());
+  std::unordered_map<std::string, const Claim*> by_id;
+  for (const Claim& c : claims) by_id.emplace(c.id, &c);
+  auto first_claim = [&](int i, int j) -> const Claim* {
+    return m.claim_ids[i][j].empty() ? nullptr : by_id.at(m.claim_ids[i][j][0]);
+  };
+  ScoreComparison out;
+  out.a = m.models[a];
+  out.b = m.models[b];
+  out.level = level;
+  const double z = NormalQuantile((1 + level) / 2);
+  for (int j = 0; j < m.num_benchmarks(); ++j) {
+    if (!m.present(a, j) || !m.present(b, j)) continue;
+    const Benchmark* bench = registry.FindBenchmark(m.benchmarks[j]);
+    PODIUM_CHECK(bench != nullptr);
+    BenchmarkComparison c;
+    c.benchmark = m.benchmarks[j];
+    c.higher_is_better = bench->higher_is_better;
+    c.a = m.values(a, j);
+    c.b = m.values(b, j);
+    c.a_claims = m.claim_ids[a][j];
+    c.b_claims = m.claim_ids[b][j];
+    const CellNoise na = CellNoiseOf(first_claim(a, j), *bench, c.a);
+    const CellNoise nb = CellNoiseOf(first_claim(b, j), *bench, c.b);
+    c.a_noise = na.Describe();
+    c.b_noise = nb.Describe();
+    c.advantage = bench->higher_is_better ? c.a - c.b : c.b - c.a;
+    c.se = std::hypot(na.StandardError(c.a), nb.StandardError(c.b));
+    const double nan = std::nan("");
+    c.ci = {nan, nan};
+    c.p_a_better = c.p_value = nan;
+    if (!std::isnan(c.se) && c.se > 0) {
+      c.ci = {c.advantage - z * c.se, c.advantage + z * c.se};
+      c.p_a_better = NormalCdf(c.advantage / c.se);
+      c.p_value = 2 * (1 - NormalCdf(std::abs(c.advantage) / c.se));
+    }
+    c.p_holm = c.p_value;
+    c.verdict = FromTest(c.advantage, c.p_value, level);
+    out.benchmarks.push_back(std::move(c));
+  }
+  Tally(&out);
+  return out;
+}
+
+std::vector<ScoreComparison> CompareAllScores(const ScoreMatrix& m,
+                                              const std::vector<Claim>& claims,
+                                              const Registry& registry, double level) {
+  std::vector<ScoreComparison> out;
+  std::vector<double> p;
+  for (int a = 0; a < m.num_models(); ++a) {
+    for (int b = a + 1; b < m.num_models(); ++b) {
+      ScoreComparison c = CompareScores(m, claims, registry, a, b, level);
+      if (c.benchmarks.empty()) continue;
+      for (const BenchmarkComparison& bc : c.benchmarks) p.push_back(bc.p_value);
+      out.push_back(std::move(c));
+    }
+  }
+  const std::vector<double> adjusted = HolmAdjust(p);
+  size_t k = 0;
+  for (ScoreComparison& c : out) {
+    for (BenchmarkComparison& bc : c.benchmarks) {
+      bc.p_holm = adjusted[k++];
+      bc.verdict = FromTest(bc.advantage, bc.p_holm, level);
+    }
+    Tally(&c);
+  }
+  return out;
+}
+
+BattleComparison CompareBattles(const ArenaResult& arena, int a, int b) {
+  BattleComparison c;
+  c.a = arena.models[a];
+  c.b = arena.models[b];
+  c.wins = static_cast<int64_t>(arena.wins(a, b));
+  c.losses = static_cast<int64_t>(arena.wins(b, a));
+  c.ties = static_cast<int64_t>(arena.ties(a, b));
+  const int64_t decisive = c.wins + c.losses, all = decisive + c.ties;
+  const double nan = std::nan("");
+  c.observed = decisive > 0 ? static_cast<double>(c.wins) / decisive : nan;
+  c.observed_ties_half = all > 0 ? (c.wins + 0.5 * c.ties) / all : nan;
+  c.predicted = arena.predicted(a, b);
+  c.p_value = decisive > 0 ? BinomialTestTwoSided(c.wins, decisive) : nan;
+  c.p_holm = c.p_value;
+  for (const ArenaRow& row : arena.rows) {
+    if (row.index == a) c.rating_a = row.rating;
+    if (row.index == b) c.rating_b = row.rating;
+  }
+  c.difference = c.rating_a - c.rating_b;
+  RatingVerdict(arena, a, b, &c);
+  return c;
+}
+
+std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena) {
+  std::vector<int> component(arena.models.size(), -1);
+  for (const ArenaRow& row : arena.rows) component[row.index] = row.component;
+  std::vector<BattleComparison> out;
+  std::vector<double> p;
+  const int m = static_cast<int>(arena.models.size());
+  for (int a = 0; a < m; ++a) {
+    for (int b = a + 1; b < m; ++b) {
+      if (component[a] < 0 || component[a] != component[b] || arena.battles(a, b) == 0) continue;
+      out.push_back(CompareBattles(arena, a, b));
+      p.push_back(out.back().p_value);
+    }
+  }
+  const std::vector<double> adjusted = HolmAdjust(p);
+  for (size_t k = 0; k < out.size(); ++k) {
+    out[k].p_holm = adjusted[k];
+    out[k].verdict = FromTest(static_cast<double>(out[k].wins - out[k].losses), out[k].p_holm,
+                              arena.options.level);
+  }
+  return out;
+}
+
+}  // namespace podium
