@@ -238,3 +238,82 @@ TEST(CliEndToEndTest, NetWinFromJudgmentsAndReported) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(CliEndToEndTest, LeaderboardBootstrapIsTheSameBytesOnAnyNumberOfThreads) {
+  const std::string dir = MakeWorkspace();
+  for (const char* kind : {"parametric --interval bca", "benchmarks"}) {
+    const std::string args = std::string(
+                                 "leaderboard --claims good.csv --registry reg --format "
+                                 "json --rounds 300 --bootstrap ") +
+                             kind;
+    Result one = Podium(dir, args + " --threads 1");
+    Result four = Podium(dir, args + " --threads 4");
+    EXPECT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_EQ(one.out, four.out);
+    EXPECT_NE(one.out.find("\"rank_set_low\""), std::string::npos);
+    EXPECT_NE(one.out.find("\"ci_low_mcse\""), std::string::npos);
+    EXPECT_NE(one.out, Podium(dir, args + " --seed 2").out) << kind;
+  }
+  Result md = Podium(dir, "leaderboard --claims good.csv --registry reg --bootstrap parametric");
+  EXPECT_NE(md.out.find("| Rank | Model | Score | 95% CI | Rank CI | Rank set | Tier |"),
+            std::string::npos)
+      << md.out;
+}
+
+TEST(CliEndToEndTest, ItemBootstrapNeedsItems) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir, "leaderboard --claims good.csv --registry reg --bootstrap items");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--bootstrap items needs per-item results"), std::string::npos) << r.err;
+  std::string items = "model,benchmark,item,score\n";
+  for (int t = 0; t < 20; ++t) {
+    items += "m1,b2,q" + std::to_string(t) + "," + (t % 3 == 0 ? "1" : "0") + "\n";
+    items += "m2,b2,q" + std::to_string(t) + "," + (t % 2 == 0 ? "1" : "0") + "\n";
+  }
+  testing::WriteFile(dir, "items.csv", items);
+  r = Podium(dir,
+             "leaderboard --claims good.csv --registry reg --items items.csv --bootstrap items "
+             "--benchmarks b2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // m2: 10 of 20 -> 50.00 (replacing the claim's 20.0); m1: 7 of 20 -> 35.00.
+  EXPECT_NE(r.out.find("| 1 | Model Two | 50.00 |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| 2 | Model One | 35.00 |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("mean of 20 item scores in items.csv"), std::string::npos) << r.out;
+}
+
+TEST(CliEndToEndTest, HeadToHeadFromClaimsAndBattles) {
+  const std::string dir = MakeWorkspace();
+  // Aliases on the command line; b1 has 1000 items: 60 vs 70 is decided.
+  Result r = Podium(dir, "h2h 'Model One' 모델2 --claims good.csv --registry reg --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"schema\": \"podium.h2h/1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"verdict\": \"b_better\""), std::string::npos) << r.out;
+  r = Podium(dir, "h2h m1 m1 --claims good.csv --registry reg");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("are the same model (m1)"), std::string::npos) << r.err;
+  r = Podium(dir, "h2h m1 --claims good.csv --registry reg");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("give two models"), std::string::npos) << r.err;
+
+  std::string battles = "model_a,model_b,winner\n";
+  for (int k = 0; k < 9; ++k) battles += "x,y,model_a\n";
+  battles += "y,x,model_a\ny,x,tie\nx,z,model_b\nz,y,model_a\ny,z,model_a\n";
+  testing::WriteFile(dir, "battles.csv", battles);
+  r = Podium(dir, "h2h x y --battles battles.csv --rounds 100");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("| Battles (wins / losses / ties of x) | 9 / 1 / 1 |"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("| Exact binomial test p | 0.021 |"), std::string::npos) << r.out;
+  r = Podium(dir, "h2h --all --battles battles.csv --rounds 100 --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"correction\": \"holm\""), std::string::npos);
+  r = Podium(dir, "h2h x nobody --battles battles.csv");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no battles for model \"nobody\""), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace podium

@@ -49,7 +49,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   c->add_option("--title", r->title, "Report heading");
 }
 
-std::optional<std::string> RenderArena(const ArenaRequest& request, Diagnostics* diagnostics) {
+std::optional<ArenaRun> RunArena(const ArenaRequest& request, Diagnostics* diagnostics) {
   ArenaOptions o;
   o.method = request.method == "elo" ? ArenaMethod::kElo : ArenaMethod::kBradleyTerry;
   o.ties = request.ties == "drop"       ? TieModel::kDrop
@@ -87,10 +87,16 @@ std::optional<std::string> RenderArena(const ArenaRequest& request, Diagnostics*
   if (diagnostics->has_errors()) return std::nullopt;
   std::optional<ArenaResult> result = BuildArena(data, o, diagnostics);
   if (!result) return std::nullopt;
-  const ArenaInput input{request.title, request.battles, data.dropped_category, data.dropped_ties};
-  if (request.format == "json") return ArenaJson(*result, input);
-  if (request.format == "csv") return ArenaCsv(*result);
-  return ArenaMarkdown(*result, input);
+  return ArenaRun{std::move(*result), data.dropped_category, data.dropped_ties};
+}
+
+std::optional<std::string> RenderArena(const ArenaRequest& request, Diagnostics* diagnostics) {
+  std::optional<ArenaRun> run = RunArena(request, diagnostics);
+  if (!run) return std::nullopt;
+  const ArenaInput input{request.title, request.battles, run->dropped_category, run->dropped_ties};
+  if (request.format == "json") return ArenaJson(run->result, input);
+  if (request.format == "csv") return ArenaCsv(run->result);
+  return ArenaMarkdown(run->result, input);
 }
 
 void AddNetWinOptions(CLI::App* c, NetWinRequest* r) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/base/diagnostic.h"
+#include "engine/inference/arena.h"
 
 namespace podium {
 
@@ -30,6 +31,14 @@ struct ArenaRequest {
 };
 
 void AddArenaOptions(CLI::App* command, ArenaRequest* request);
+
+struct ArenaRun {
+  ArenaResult result;
+  int64_t dropped_category = 0, dropped_ties = 0;
+};
+
+// Reads the battles and fits them as the request says.
+std::optional<ArenaRun> RunArena(const ArenaRequest& request, Diagnostics* diagnostics);
 std::optional<std::string> RenderArena(const ArenaRequest& request, Diagnostics* diagnostics);
 
 struct NetWinRequest {

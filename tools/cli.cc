@@ -7,6 +7,7 @@
 #include "engine/base/file_util.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
+#include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
 
@@ -64,6 +65,11 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
       "netwin", "Net win rates from judgments, and reported ones converted to p and Elo gap");
   AddNetWinOptions(netwin_cmd, &netwin);
 
+  H2HRequest h2h;
+  CLI::App* h2h_cmd = app.add_subcommand(
+      "h2h", "Head-to-head: which differences between two models are real (or --all pairs)");
+  AddH2HOptions(h2h_cmd, &h2h);
+
   AuditRequest audit;
   CLI::App* audit_cmd =
       app.add_subcommand("audit", "Check every claim against the source document it cites");
@@ -102,6 +108,9 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (*netwin_cmd) {
     return Report("netwin", netwin.out, out, err,
                   [&](Diagnostics* d) { return RenderNetWin(netwin, d); });
+  }
+  if (*h2h_cmd) {
+    return Report("h2h", h2h.out, out, err, [&](Diagnostics* d) { return RenderH2H(h2h, d); });
   }
   if (*audit_cmd) {
     Diagnostics diagnostics;

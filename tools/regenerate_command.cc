@@ -14,6 +14,7 @@
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/dataset_loader.h"
+#include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
 
 namespace podium {
@@ -27,10 +28,30 @@ struct RenderedFile {
 };
 
 struct ReportSpec {
-  std::string command = "leaderboard";  // leaderboard | netwin
+  std::string command = "leaderboard";  // leaderboard | netwin | h2h
   std::string name, title, description;
   std::vector<std::string> args, formats;
+  std::vector<DocumentStatement> statements;  // h2h: what the documents say
 };
+
+// A "statements" entry of an h2h spec (see datasets/reports.json).
+DocumentStatement ParseStatement(const Json& j) {
+  DocumentStatement s;
+  const auto pair = j.at("pair").get<std::vector<std::string>>();
+  if (pair.size() != 2) throw std::invalid_argument("a statement's \"pair\" has two models");
+  s.first = pair[0];
+  s.second = pair[1];
+  s.says = j.at("says").get<std::string>();
+  if (s.says != "a_better" && s.says != "b_better" && s.says != "similar") {
+    throw std::invalid_argument("\"says\" must be a_better, b_better or similar");
+  }
+  s.benchmarks = j.at("benchmarks").get<std::vector<std::string>>();
+  s.source = j.at("source").get<std::string>();
+  s.line = j.at("line").get<int>();
+  s.quote = j.at("quote").get<std::string>();
+  s.english = j.value("english", "");
+  return s;
+}
 
 std::string ShellQuote(const std::string& arg) {
   if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -70,8 +91,11 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
     try {
       spec.name = r.at("name").get<std::string>();
       spec.command = r.value("command", spec.command);
-      if (spec.command != "leaderboard" && spec.command != "netwin") {
-        throw std::invalid_argument("command must be leaderboard or netwin");
+      if (spec.command != "leaderboard" && spec.command != "netwin" && spec.command != "h2h") {
+        throw std::invalid_argument("command must be leaderboard, netwin or h2h");
+      }
+      for (const Json& statement : r.value("statements", Json::array())) {
+        spec.statements.push_back(ParseStatement(statement));
       }
       spec.title = r.value("title", spec.name);
       spec.description = r.value("description", "");
@@ -104,6 +128,16 @@ bool ParseArgs(const ReportSpec& spec, CLI::App* app, Diagnostics* diagnostics) 
 std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
                                      const std::string& format, Diagnostics* diagnostics) {
   CLI::App app(spec.command);
+  if (spec.command == "h2h") {
+    H2HRequest request;
+    AddH2HOptions(&app, &request);
+    if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
+    request.datasets = datasets;
+    request.format = format;
+    request.title = spec.title;
+    request.statements = spec.statements;
+    return RenderH2H(request, diagnostics);
+  }
   if (spec.command == "netwin") {
     NetWinRequest request;
     AddNetWinOptions(&app, &request);

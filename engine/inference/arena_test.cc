@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "engine/base/random.h"
 #include "tests/testing.h"
@@ -184,6 +185,8 @@ TEST(ArenaCoverageTest, BattleBootstrapCoversTheTrueRatingsBySimulation) {
     }
     all_ranks += all ? 1 : 0;
   }
+  std::printf("battle coverage: %d/%d; all ranks in sets %d/%d\n", covered, intervals, all_ranks,
+              data_sets);
   EXPECT_GE(covered, 0.92 * intervals) << covered << "/" << intervals;
   EXPECT_LE(covered, 0.98 * intervals) << covered << "/" << intervals;
   EXPECT_GE(all_ranks, 0.95 * data_sets) << all_ranks << "/" << data_sets;

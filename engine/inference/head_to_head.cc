@@ -1,5 +1,7 @@
 #include "engine/inference/head_to_head.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <unordered_map>
 
@@ -187,6 +189,71 @@ std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena) {
     out[k].p_holm = adjusted[k];
     out[k].verdict = FromTest(static_cast<double>(out[k].wins - out[k].losses), out[k].p_holm,
                               arena.options.level);
+  }
+  return out;
+}
+
+StatementCheck CheckStatement(const ScoreComparison& comparison,
+                              const DocumentStatement& statement) {
+  // Orient the statement from the comparison's A.
+  const bool flipped = statement.first == comparison.b;
+  std::string says = statement.says;
+  if (flipped && says != "similar") says = says == "a_better" ? "b_better" : "a_better";
+  std::vector<std::string> agree, against, tied, untestable, missing;
+  for (const std::string& id : statement.benchmarks) {
+    const BenchmarkComparison* found = nullptr;
+    for (const BenchmarkComparison& b : comparison.benchmarks) {
+      if (b.benchmark == id) found = &b;
+    }
+    if (found == nullptr) {
+      missing.push_back(id);
+      continue;
+    }
+    switch (found->verdict) {
+      case Verdict::kUnknown:
+        untestable.push_back(id);
+        break;
+      case Verdict::kTied:
+        tied.push_back(id);
+        break;
+      case Verdict::kABetter:
+      case Verdict::kBBetter: {
+        const bool a_better = found->verdict == Verdict::kABetter;
+        const bool stated = says == "a_better";
+        (says != "similar" && a_better == stated ? agree : against).push_back(id);
+        break;
+      }
+    }
+  }
+  auto list = [](const std::vector<std::string>& ids) {
+    return fmt::format("{}", fmt::join(ids, ", "));
+  };
+  std::vector<std::string> parts;
+  if (!agree.empty()) parts.push_back(fmt::format("decided as stated on {}", list(agree)));
+  if (!against.empty()) {
+    parts.push_back(
+        (says == "similar" ? "decided (not similar) on " : "decided the other way on ") +
+        list(against));
+  }
+  if (!tied.empty()) parts.push_back(fmt::format("within noise on {}", list(tied)));
+  if (!untestable.empty()) {
+    parts.push_back(fmt::format("no sampling model (no item count or interval published) for {}",
+                                list(untestable)));
+  }
+  if (!missing.empty()) parts.push_back(fmt::format("no numbers for both on {}", list(missing)));
+  StatementCheck out;
+  out.detail = fmt::format("{}", fmt::join(parts, "; "));
+  const size_t testable = agree.size() + against.size() + tied.size();
+  if (testable == 0) {
+    out.verdict = "untestable";
+  } else if (says == "similar") {
+    out.verdict = against.empty() ? "supported" : "not_supported";
+  } else if (!against.empty()) {
+    out.verdict = "contradicted";
+  } else if (agree.size() == testable) {
+    out.verdict = "supported";
+  } else {
+    out.verdict = agree.empty() ? "not_supported" : "partly_supported";
   }
   return out;
 }

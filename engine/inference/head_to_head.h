@@ -81,8 +81,8 @@ struct BattleComparison {
   double p_value = 0;                      // exact binomial test of wins vs losses
   double p_holm = 0;                       // all-pairs mode; else = p_value
   double rating_a = 0, rating_b = 0, difference = 0;
-  Interval difference_ci;        // NaN without bootstrap
-  double share_a_higher = 0;     // bootstrap share of rounds with A's rating higher; NaN without
+  Interval difference_ci;     // NaN without bootstrap
+  double share_a_higher = 0;  // bootstrap share of rounds with A's rating higher; NaN without
   Verdict verdict = Verdict::kTied;  // see above
 };
 
@@ -91,6 +91,35 @@ BattleComparison CompareBattles(const ArenaResult& arena, int a, int b);
 
 // Every pair in the same component with at least one battle, Holm-adjusted.
 std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena);
+
+// A document's own claim that one model is better than, worse than or
+// similar to another on some benchmarks (e.g. "Ministral 8B scored only
+// slightly lower than Llama 3.1 8B on HumanEval"), to be checked against the
+// noise in the published numbers.
+struct DocumentStatement {
+  std::string first, second;  // canonical ids; `says` is about `first` vs `second`
+  std::string says;           // "a_better" (first better), "b_better", "similar"
+  std::vector<std::string> benchmarks;
+  std::string source;  // source id
+  int line = 0;
+  std::string quote;    // as written in the document
+  std::string english;  // a translation
+};
+
+struct StatementCheck {
+  // supported | partly_supported | not_supported | contradicted | untestable
+  std::string verdict;
+  std::string detail;  // in words: which benchmarks are decided, tied, untestable
+};
+
+// Checks `statement` against `comparison` (of the same two models, in either
+// order). For "better": supported when every listed benchmark with a
+// sampling model is decided in the stated direction, partly when some are,
+// contradicted when any is decided the other way, not supported when all are
+// within noise. For "similar": supported when none is decided. Untestable
+// when no listed benchmark has a sampling model.
+StatementCheck CheckStatement(const ScoreComparison& comparison,
+                              const DocumentStatement& statement);
 
 const char* VerdictName(Verdict verdict);
 

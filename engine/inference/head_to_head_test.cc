@@ -116,3 +116,42 @@ TEST(HeadToHeadTest, BattlesByHand) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(HeadToHeadStatementTest, StatementsAreCheckedAgainstTheNoise) {
+  const Registry registry = testing::SmallRegistry();
+  const std::vector<Claim> claims = {
+      testing::MakeClaim("a2", "m1", "b2", 34.8), testing::MakeClaim("b2", "m2", "b2", 37.8),
+      testing::MakeClaim("a1", "m1", "b1", 71.9), testing::MakeClaim("b1", "m2", "b1", 46.0),
+      testing::MakeClaim("al", "m1", "low", 3),   testing::MakeClaim("bl", "m2", "low", 5)};
+  Diagnostics d;
+  const ScoreMatrix m = BuildScoreMatrix(claims, registry, {}, &d);
+  const ScoreComparison c = CompareScores(m, claims, registry, 0, 1, 0.95);
+  auto check = [&](const std::string& first, const std::string& says,
+                   std::vector<std::string> benchmarks) {
+    DocumentStatement s;
+    s.first = first;
+    s.second = first == "m1" ? "m2" : "m1";
+    s.says = says;
+    s.benchmarks = std::move(benchmarks);
+    return CheckStatement(c, s);
+  };
+  EXPECT_EQ(check("m1", "a_better", {"b1"}).verdict, "supported");
+  EXPECT_EQ(check("m2", "b_better", {"b1"}).verdict, "supported");  // the same, seen from m2
+  EXPECT_EQ(check("m1", "a_better", {"b1", "b2"}).verdict, "partly_supported");
+  EXPECT_EQ(check("m2", "a_better", {"b2"}).verdict, "not_supported");  // 37.8 vs 34.8: noise
+  EXPECT_EQ(check("m2", "a_better", {"b1", "b2"}).verdict, "contradicted");
+  EXPECT_EQ(check("m1", "similar", {"b2"}).verdict, "supported");
+  EXPECT_EQ(check("m1", "similar", {"b1"}).verdict, "not_supported");
+  const StatementCheck low = check("m1", "a_better", {"low"});
+  EXPECT_EQ(low.verdict, "untestable");
+  EXPECT_EQ(low.detail, "no sampling model (no item count or interval published) for low");
+  EXPECT_EQ(check("m1", "a_better", {"b1", "b2", "low"}).detail,
+            "decided as stated on b1; within noise on b2; no sampling model (no item count or "
+            "interval published) for low");
+}
+
+}  // namespace
+}  // namespace podium

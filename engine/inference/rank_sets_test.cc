@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "engine/base/random.h"
 
 namespace podium {
@@ -94,6 +96,7 @@ TEST(RankSetsTest, SimultaneousCoverageOfAllTrueRanksByComputation) {
     for (int i = 0; i < 6; ++i) all = all && sets.low[i] <= i + 1 && i + 1 <= sets.high[i];
     covered += all ? 1 : 0;
   }
+  std::printf("simultaneous coverage: %d/%d\n", covered, sets_total);
   EXPECT_GE(covered, 0.95 * sets_total) << covered << " of " << sets_total;
 }
 

@@ -67,7 +67,7 @@ void RowScores(const Leaderboard& board, const Eigen::MatrixXd& values, const Bo
 // Item data matched to the matrix: per column, the benchmark's items and, per
 // matrix row, that model's item scores (null when the cell has no items).
 struct ItemColumns {
-  std::vector<const BenchmarkItems*> column;                     // per matrix column
+  std::vector<const BenchmarkItems*> column;                    // per matrix column
   std::vector<std::vector<const std::vector<double>*>> scores;  // [column][row]
 };
 
@@ -243,12 +243,9 @@ const char* ScoreBootstrapName(ScoreBootstrap kind) {
   return "none";
 }
 
-std::optional<LeaderboardUncertainty> BootstrapLeaderboard(const Leaderboard& board,
-                                                           const std::vector<Claim>& claims,
-                                                           const Registry& registry,
-                                                           const ItemData* items,
-                                                           const ScoreBootstrapOptions& options,
-                                                           Diagnostics* diagnostics) {
+std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
+    const Leaderboard& board, const std::vector<Claim>& claims, const Registry& registry,
+    const ItemData* items, const ScoreBootstrapOptions& options, Diagnostics* diagnostics) {
   PODIUM_CHECK(options.kind != ScoreBootstrap::kNone && options.rounds >= 1);
   if (options.kind == ScoreBootstrap::kItems && (items == nullptr || items->benchmarks.empty())) {
     diagnostics->Error(Location{"<command line>"}, "--bootstrap", "items",
@@ -334,26 +331,36 @@ std::optional<LeaderboardUncertainty> BootstrapLeaderboard(const Leaderboard& bo
       if (!std::isnan(out.replicates(r, k))) defined.push_back(out.replicates(r, k));
     }
     u.defined_rounds = static_cast<int>(defined.size());
-    if (options.interval == IntervalMethod::kBca) u.acceleration = JackknifeAcceleration(jackknife[k]);
+    if (options.interval == IntervalMethod::kBca)
+      u.acceleration = JackknifeAcceleration(jackknife[k]);
     if (defined.size() < 2) {
       u.ci_low = u.ci_high = u.mcse_low = u.mcse_high = std::nan("");
     } else {
-      const IntervalEstimate e = EstimateInterval(defined, estimates(k), u.acceleration,
-                                                  options.level, options.interval);
+      const IntervalEstimate e =
+          EstimateInterval(defined, estimates(k), u.acceleration, options.level, options.interval);
       out.bca_fallbacks += e.fell_back ? 1 : 0;
       u.ci_low = e.interval.low;
       u.ci_high = e.interval.high;
       u.mcse_low = e.mcse_low;
       u.mcse_high = e.mcse_high;
     }
-    if (u.defined_rounds < options.rounds) {
-      out.notes.push_back(fmt::format(
-          "{} had no score in {} of {} replicates (none of its benchmarks drawn); its interval "
-          "uses the other {}",
-          board.rows[k].model, options.rounds - u.defined_rounds, options.rounds,
-          u.defined_rounds));
-    }
     intervals.push_back({u.ci_low, u.ci_high});
+  }
+  int partial = 0, fewest = options.rounds;
+  std::string fewest_model;
+  for (int k = 0; k < rows; ++k) {
+    if (out.rows[k].defined_rounds == options.rounds) continue;
+    ++partial;
+    if (out.rows[k].defined_rounds < fewest) {
+      fewest = out.rows[k].defined_rounds;
+      fewest_model = board.rows[k].model;
+    }
+  }
+  if (partial > 0) {
+    out.notes.push_back(fmt::format(
+        "{} of {} models had no score in some replicates (none of their benchmarks drawn); "
+        "their intervals use the replicates in which they had one (fewest: {}, {} of {})",
+        partial, rows, fewest_model, fewest, options.rounds));
   }
   if (out.bca_fallbacks > 0) {
     out.notes.push_back(fmt::format(

@@ -36,7 +36,10 @@ std::string DescribeArena(const ArenaResult& r) {
     text += fmt::format(
         " Intervals: {:g}% percentile bootstrap over {} rounds (seed {}), resampling {}; the "
         "rating shown is the full-data fit. Rank (UB) = 1 + the number of models whose lower "
-        "bound is above this model's upper bound.",
+        "bound is above this model's upper bound. Rank CI: the interval of each model's "
+        "bootstrap rank. Rank set: ranks that hold for all models at once (Mogstad, Romano, "
+        "Shaikh & Wilhelm 2024, max-t step-down); Tier: models not told apart from the tier's "
+        "leader.",
         100 * o.level, o.rounds, o.seed,
         o.method == ArenaMethod::kBradleyTerry
             ? "battles as multinomial counts over the distinct (pair, outcome) cells"
@@ -65,17 +68,21 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
   const bool ci = r.options.rounds > 0;
   const bool components = r.num_components > 1;
   out += components ? "| Component " : "";
-  out += ci ? "| Rank | Rank (UB) | Rank CI | Model | Rating | CI | Battles | W / L / T |\n"
-            : "| Rank | Model | Rating | Battles | W / L / T |\n";
+  out +=
+      ci ? "| Rank | Rank (UB) | Rank CI | Rank set | Tier | Model | Rating | CI | Battles | W / L "
+           "/ T |\n"
+         : "| Rank | Model | Rating | Battles | W / L / T |\n";
   out += components ? "|---:" : "";
-  out += ci ? "|---:|---:|---:|---|---:|---:|---:|---:|\n" : "|---:|---|---:|---:|---:|\n";
+  out +=
+      ci ? "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n" : "|---:|---|---:|---:|---:|\n";
   for (const ArenaRow& row : r.rows) {
     if (components) out += fmt::format("| {} ", row.component + 1);
     if (ci) {
-      out += fmt::format("| {} | {} | {}–{} | {} | {} | {} – {} | {} | {} / {} / {} |\n", row.rank,
-                         row.rank_ub, row.rank_ci_low, row.rank_ci_high, MarkdownCell(row.model),
-                         FormatFixed(row.rating, 1), FormatFixed(row.ci_low, 1),
-                         FormatFixed(row.ci_high, 1), row.battles, row.wins, row.losses, row.ties);
+      out += fmt::format(
+          "| {} | {} | {}–{} | {}–{} | {} | {} | {} | {} – {} | {} | {} / {} / {} |\n", row.rank,
+          row.rank_ub, row.rank_ci_low, row.rank_ci_high, row.rank_set_low, row.rank_set_high,
+          row.tier, MarkdownCell(row.model), FormatFixed(row.rating, 1), FormatFixed(row.ci_low, 1),
+          FormatFixed(row.ci_high, 1), row.battles, row.wins, row.losses, row.ties);
     } else {
       out +=
           fmt::format("| {} | {} | {} | {} | {} / {} / {} |\n", row.rank, MarkdownCell(row.model),
@@ -105,15 +112,17 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
 }
 
 std::string ArenaCsv(const ArenaResult& r) {
-  std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high", "model",
-                             "rating", "ci_low", "ci_high", "battles", "wins", "losses", "ties"});
+  std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high",
+                             "rank_set_low", "rank_set_high", "tier", "model", "rating", "ci_low",
+                             "ci_high", "battles", "wins", "losses", "ties"});
   for (const ArenaRow& row : r.rows) {
-    out += CsvLine({std::to_string(row.component + 1), std::to_string(row.rank),
-                    std::to_string(row.rank_ub), std::to_string(row.rank_ci_low),
-                    std::to_string(row.rank_ci_high), row.model, JsonNumber(row.rating).dump(),
-                    JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(),
-                    std::to_string(row.battles), std::to_string(row.wins),
-                    std::to_string(row.losses), std::to_string(row.ties)});
+    out += CsvLine(
+        {std::to_string(row.component + 1), std::to_string(row.rank), std::to_string(row.rank_ub),
+         std::to_string(row.rank_ci_low), std::to_string(row.rank_ci_high),
+         std::to_string(row.rank_set_low), std::to_string(row.rank_set_high),
+         std::to_string(row.tier), row.model, JsonNumber(row.rating).dump(),
+         JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(), std::to_string(row.battles),
+         std::to_string(row.wins), std::to_string(row.losses), std::to_string(row.ties)});
   }
   return out;
 }
@@ -163,6 +172,9 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                     {"rank_ub", o.rounds > 0 ? Json(row.rank_ub) : Json(nullptr)},
                     {"rank_ci_low", o.rounds > 0 ? Json(row.rank_ci_low) : Json(nullptr)},
                     {"rank_ci_high", o.rounds > 0 ? Json(row.rank_ci_high) : Json(nullptr)},
+                    {"rank_set_low", o.rounds > 0 ? Json(row.rank_set_low) : Json(nullptr)},
+                    {"rank_set_high", o.rounds > 0 ? Json(row.rank_set_high) : Json(nullptr)},
+                    {"tier", o.rounds > 0 ? Json(row.tier) : Json(nullptr)},
                     {"battles", row.battles},
                     {"wins", row.wins},
                     {"losses", row.losses},

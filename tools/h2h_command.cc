@@ -1,0 +1,183 @@
+#include "tools/h2h_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "engine/matrix/score_matrix.h"
+#include "engine/reporting/h2h_report.h"
+#include "tools/arena_command.h"
+#include "tools/dataset_loader.h"
+
+namespace podium {
+namespace {
+
+const Location kCommandLine{"<command line>"};
+
+std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* diagnostics) {
+  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  if (diagnostics->has_errors()) return std::nullopt;
+  const Registry& registry = loaded.registry;
+  auto resolve_models = [&](const std::vector<std::string>& names, const char* option) {
+    std::vector<std::string> ids;
+    for (const std::string& name : names) {
+      if (auto id = registry.ResolveModel(name)) {
+        ids.push_back(*id);
+      } else {
+        diagnostics->Error(
+            kCommandLine, option, name,
+            fmt::format("unknown model \"{}\" (not an id or alias in the registry)", name));
+      }
+    }
+    return ids;
+  };
+  ScoreMatrixOptions options;
+  const std::vector<std::string> pair = resolve_models(request.pair, "MODEL");
+  options.models = request.all ? resolve_models(request.models, "--models") : pair;
+  for (const std::string& name : request.benchmarks) {
+    if (auto id = registry.ResolveBenchmark(name)) {
+      options.benchmarks.push_back(*id);
+    } else {
+      diagnostics->Error(kCommandLine, "--benchmarks", name,
+                         fmt::format("unknown benchmark \"{}\"", name));
+    }
+  }
+  if (!request.all && pair.size() == 2 && pair[0] == pair[1]) {
+    diagnostics->Error(kCommandLine, "MODEL", request.pair[1],
+                       fmt::format("\"{}\" and \"{}\" are the same model ({})", request.pair[0],
+                                   request.pair[1], pair[0]));
+  }
+  options.on_conflict = request.on_conflict == "error"  ? ConflictPolicy::kError
+                        : request.on_conflict == "mean" ? ConflictPolicy::kMean
+                                                        : ConflictPolicy::kLatest;
+  if (diagnostics->has_errors()) return std::nullopt;
+  const ScoreMatrix m = BuildScoreMatrix(loaded.claims, registry, options, diagnostics);
+  if (diagnostics->has_errors()) return std::nullopt;
+  std::vector<ScoreComparison> comparisons;
+  if (request.all) {
+    comparisons = CompareAllScores(m, loaded.claims, registry, request.level);
+  } else {
+    auto row = [&](const std::string& id) {
+      return static_cast<int>(std::find(m.models.begin(), m.models.end(), id) - m.models.begin());
+    };
+    for (const std::string& id : pair) {
+      if (row(id) == m.num_models()) {
+        diagnostics->Error(kCommandLine, "MODEL", id,
+                           fmt::format("model '{}' has no score claims{}", id,
+                                       options.benchmarks.empty() ? "" : " on those benchmarks"));
+      }
+    }
+    if (diagnostics->has_errors()) return std::nullopt;
+    comparisons.push_back(
+        CompareScores(m, loaded.claims, registry, row(pair[0]), row(pair[1]), request.level));
+  }
+  H2HContext context;
+  context.title = request.title;
+  context.registry = &registry;
+  context.claims = &loaded.claims;
+  context.inputs = loaded.inputs;
+  context.inputs.push_back(loaded.registry_shown);
+  context.on_conflict = ConflictPolicyName(options.on_conflict);
+  // Each statement is checked against the numbers its own document printed
+  // (another document may quote a different number for the same cell).
+  for (const DocumentStatement& statement : request.statements) {
+    std::vector<Claim> own;
+    for (const Claim& c : loaded.claims) {
+      if (c.source == statement.source) own.push_back(c);
+    }
+    ScoreMatrixOptions own_options = options;
+    own_options.models = {statement.first, statement.second};
+    Diagnostics ignored;  // a conflict within one document leaves the cell out
+    const ScoreMatrix sm = BuildScoreMatrix(own, registry, own_options, &ignored);
+    StatementCheck check{"untestable", "the document gives no numbers for both models"};
+    if (sm.num_models() == 2) {
+      check = CheckStatement(CompareScores(sm, own, registry, 0, 1, request.level), statement);
+    }
+    context.statements.emplace_back(statement, check);
+  }
+  if (request.format == "json") return ScoreH2HJson(comparisons, request.all, context);
+  return ScoreH2HMarkdown(comparisons, request.all, context);
+}
+
+std::optional<std::string> RenderBattles(const H2HRequest& request, Diagnostics* diagnostics) {
+  ArenaRequest arena;
+  arena.battles = request.battles;
+  arena.ties = request.ties;
+  arena.rounds = request.rounds;
+  arena.seed = request.seed;
+  arena.level = request.level;
+  arena.threads = request.threads;
+  std::optional<ArenaRun> run = RunArena(arena, diagnostics);
+  if (!run) return std::nullopt;
+  const ArenaResult& result = run->result;
+  std::vector<BattleComparison> comparisons;
+  if (request.all) {
+    comparisons = CompareAllBattles(result);
+  } else {
+    std::vector<int> index;
+    for (const std::string& name : request.pair) {
+      auto it = std::find(result.models.begin(), result.models.end(), name);
+      if (it == result.models.end()) {
+        diagnostics->Error(kCommandLine, "MODEL", name,
+                           fmt::format("no battles for model \"{}\" in {}", name, request.battles));
+      }
+      index.push_back(static_cast<int>(it - result.models.begin()));
+    }
+    if (diagnostics->has_errors()) return std::nullopt;
+    comparisons.push_back(CompareBattles(result, index[0], index[1]));
+  }
+  H2HContext context;
+  context.title = request.title;
+  context.inputs = {request.battles};
+  if (request.format == "json") return BattleH2HJson(comparisons, request.all, result, context);
+  return BattleH2HMarkdown(comparisons, request.all, result, context);
+}
+
+}  // namespace
+
+void AddH2HOptions(CLI::App* c, H2HRequest* r) {
+  c->add_option("models", r->pair, "MODEL_A MODEL_B (ids or aliases; names as in --battles)")
+      ->expected(0, 2);
+  c->add_flag("--all", r->all, "Compare every pair (Holm-corrected p-values)");
+  AddClaimsOptions(c, &r->claims, &r->registry, &r->datasets);
+  c->add_option("--battles", r->battles, "Compare from battles instead of score claims");
+  c->add_option("--on-conflict", r->on_conflict, "Scores: several numbers for one cell")
+      ->check(CLI::IsMember({"error", "latest", "mean"}))
+      ->capture_default_str();
+  c->add_option("--benchmarks", r->benchmarks, "Scores: only these benchmarks")->delimiter(',');
+  c->add_option("--models", r->models, "--all: only these models")->delimiter(',');
+  c->add_option("--ties", r->ties, "Battles: half, drop or davidson")
+      ->check(CLI::IsMember({"half", "drop", "davidson"}))
+      ->capture_default_str();
+  c->add_option("--rounds", r->rounds, "Battles: bootstrap rounds (0 = none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  c->add_option("--seed", r->seed, "Battles: bootstrap seed")->capture_default_str();
+  c->add_option("--level", r->level, "Confidence level")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  c->add_option("--threads", r->threads, "Threads (same output on any number)")
+      ->check(CLI::Range(1, 256));
+  c->add_option("--format", r->format, "md or json")
+      ->check(CLI::IsMember({"md", "json"}))
+      ->capture_default_str();
+  c->add_option("--out", r->out, "Output file (default: standard output)");
+  c->add_option("--title", r->title, "Report heading");
+}
+
+std::optional<std::string> RenderH2H(const H2HRequest& request, Diagnostics* diagnostics) {
+  if (request.all != request.pair.empty()) {
+    diagnostics->Error(kCommandLine, "MODEL", "",
+                       request.all ? "--all compares every pair: give no models"
+                                   : "give two models, MODEL_A MODEL_B, or --all");
+    return std::nullopt;
+  }
+  if (!request.all && request.pair.size() != 2) {
+    diagnostics->Error(kCommandLine, "MODEL", "", "give two models, MODEL_A MODEL_B");
+    return std::nullopt;
+  }
+  return request.battles.empty() ? RenderScores(request, diagnostics)
+                                 : RenderBattles(request, diagnostics);
+}
+
+}  // namespace podium
