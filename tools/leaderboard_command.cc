@@ -132,9 +132,9 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
     items.rows += one.rows;
     for (BenchmarkItems& b : one.benchmarks) {
       if (items.Find(b.benchmark) != nullptr) {
-        diagnostics->Error(Location{path}, "benchmark", b.benchmark,
-                           fmt::format("items of '{}' are also in another --items file",
-                                       b.benchmark));
+        diagnostics->Error(
+            Location{path}, "benchmark", b.benchmark,
+            fmt::format("items of '{}' are also in another --items file", b.benchmark));
       }
       items.benchmarks.push_back(std::move(b));
     }

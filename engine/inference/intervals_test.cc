@@ -46,12 +46,12 @@ TEST(IntervalsTest, AccelerationByHand) {
   // a = Σd³ / (6 (Σd²)^1.5) = −18 / (6 · 14^1.5) = −0.0572703.
   EXPECT_NEAR(JackknifeAcceleration({{{1, 2, 6}, {}}}), -0.05727026612409094, 1e-12);
   // Weights are multiplicities: {1, 1, 6} listed as {1 x2, 6 x1} is the same.
-  EXPECT_NEAR(JackknifeAcceleration({{{1, 6}, {2, 1}}}),
-              JackknifeAcceleration({{{1, 1, 6}, {}}}), 1e-15);
+  EXPECT_NEAR(JackknifeAcceleration({{{1, 6}, {2, 1}}}), JackknifeAcceleration({{{1, 1, 6}, {}}}),
+              1e-15);
   // Two samples (Davison & Hinkley's multi-sample form): {1, 2, 6} and
   // {0.5, 0.5, 0.8} give −0.0569230 (hand computation in Python).
-  EXPECT_NEAR(JackknifeAcceleration({{{1, 2, 6}, {}}, {{0.5, 0.8}, {2, 1}}}),
-              -0.05692303065202908, 1e-12);
+  EXPECT_NEAR(JackknifeAcceleration({{{1, 2, 6}, {}}, {{0.5, 0.8}, {2, 1}}}), -0.05692303065202908,
+              1e-12);
   EXPECT_EQ(JackknifeAcceleration({{{3, 3, 3}, {}}}), 0.0);
 }
 
@@ -77,7 +77,8 @@ TEST(IntervalsTest, MonteCarloErrorByHandAndAsRoundsGrow) {
     }
     return out;
   };
-  const IntervalEstimate small = EstimateInterval(draws(400), 0, 0, 0.95, IntervalMethod::kPercentile);
+  const IntervalEstimate small =
+      EstimateInterval(draws(400), 0, 0, 0.95, IntervalMethod::kPercentile);
   const IntervalEstimate large =
       EstimateInterval(draws(6400), 0, 0, 0.95, IntervalMethod::kPercentile);
   EXPECT_NEAR(small.mcse_low, 0.1337, 0.05);

@@ -30,9 +30,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/inference/intervals.h"
 #include "engine/ingest/claims.h"
 #include "engine/ingest/items.h"
-#include "engine/inference/intervals.h"
 #include "engine/rating/leaderboard.h"
 #include "engine/registry/registry.h"
 
@@ -90,12 +90,9 @@ struct LeaderboardUncertainty {
 // Bootstraps `board` (which must have been built from `claims` without
 // errors). `items` is required for kItems and ignored otherwise. Problems
 // (kItems without item data) are diagnostics.
-std::optional<LeaderboardUncertainty> BootstrapLeaderboard(const Leaderboard& board,
-                                                           const std::vector<Claim>& claims,
-                                                           const Registry& registry,
-                                                           const ItemData* items,
-                                                           const ScoreBootstrapOptions& options,
-                                                           Diagnostics* diagnostics);
+std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
+    const Leaderboard& board, const std::vector<Claim>& claims, const Registry& registry,
+    const ItemData* items, const ScoreBootstrapOptions& options, Diagnostics* diagnostics);
 
 // Published intervals used as given: for a single-benchmark board of raw
 // values whose claims carry ci_low/ci_high. Rows without an interval get NaN;

@@ -24,7 +24,10 @@ double BinomialTestTwoSided(int64_t k, int64_t n, double p0) {
     int64_t lo = static_cast<int64_t>(std::ceil(mode)), hi = n + 1;  // first i with pmf <= obs
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
-      if (pmf(mid) <= observed) hi = mid; else lo = mid + 1;
+      if (pmf(mid) <= observed)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     p = boost::math::cdf(dist, static_cast<double>(k));
     if (lo <= n) p += boost::math::cdf(boost::math::complement(dist, static_cast<double>(lo - 1)));
@@ -32,7 +35,10 @@ double BinomialTestTwoSided(int64_t k, int64_t n, double p0) {
     int64_t lo = -1, hi = static_cast<int64_t>(std::floor(mode));  // last i with pmf <= obs
     while (lo < hi) {
       const int64_t mid = hi - (hi - lo) / 2;
-      if (pmf(mid) <= observed) lo = mid; else hi = mid - 1;
+      if (pmf(mid) <= observed)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
     p = boost::math::cdf(boost::math::complement(dist, static_cast<double>(k - 1)));
     if (lo >= 0) p += boost::math::cdf(dist, static_cast<double>(lo));

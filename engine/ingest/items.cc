@@ -19,8 +19,8 @@ const BenchmarkItems* ItemData::Find(const std::string& benchmark) const {
 ItemData ReadItems(const std::string& path, const std::string& display_path,
                    const Registry& registry, Diagnostics* diagnostics) {
   enum { kModel, kBenchmark, kItem, kScore };
-  const CsvTable table =
-      ReadCsvTable(path, {{"model"}, {"benchmark"}, {"item"}, {"score"}}, diagnostics, display_path);
+  const CsvTable table = ReadCsvTable(path, {{"model"}, {"benchmark"}, {"item"}, {"score"}},
+                                      diagnostics, display_path);
   ItemData data;
   data.path = display_path.empty() ? path : display_path;
   // benchmark -> item id -> position; (benchmark, model) -> item position -> score
@@ -102,7 +102,7 @@ std::vector<Claim> ItemClaims(const ItemData& items) {
       c.model = model;
       c.benchmark = b.benchmark;
       c.value = b.scale * sum / static_cast<double>(scores.size());
-      c.value_text = fmt::format("{}", c.value);
+      c.value_text = fmt::format("{:.2f}", c.value);
       c.unit = "items";
       c.n = static_cast<long long>(scores.size());
       c.notes = fmt::format("mean of {} item scores in {}", scores.size(), items.path);

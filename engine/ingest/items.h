@@ -31,7 +31,7 @@ struct BenchmarkItems {
 };
 
 struct ItemData {
-  std::string path;                     // as shown to the user
+  std::string path;                        // as shown to the user
   std::vector<BenchmarkItems> benchmarks;  // in order of first appearance
   int rows = 0;
 

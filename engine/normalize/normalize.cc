@@ -90,8 +90,7 @@ NormalizedScores Normalize(const Eigen::MatrixXd& values, const BoolMatrix& pres
       out.higher_is_better[j] = scale.higher_is_better;
       continue;
     }
-    if (method == Normalization::kChance && (!scale.chance || !scale.max) &&
-        present.col(j).any()) {
+    if (method == Normalization::kChance && (!scale.chance || !scale.max) && present.col(j).any()) {
       diagnostics->Error(scale.origin, !scale.chance ? "chance" : "max", "",
                          fmt::format("benchmark '{}' has no {} value; --normalize chance "
                                      "needs chance and max in benchmarks.csv",

@@ -277,8 +277,8 @@ std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& contex
   const LeaderboardUncertainty* u = context.uncertainty;
   std::vector<std::string> header = {"rank", "model", "name", "score", "cells", "coverage"};
   if (u != nullptr) {
-    header.insert(header.end(), {"ci_low", "ci_high", "rank_ci_low", "rank_ci_high",
-                                 "rank_set_low", "rank_set_high", "tier", "rank_ub"});
+    header.insert(header.end(), {"ci_low", "ci_high", "rank_ci_low", "rank_ci_high", "rank_set_low",
+                                 "rank_set_high", "tier", "rank_ub"});
   }
   header.insert(header.end(), m.benchmarks.begin(), m.benchmarks.end());
   std::string out = CsvLine(header);
@@ -292,10 +292,9 @@ std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& contex
       const RowUncertainty& r = u->rows[k];
       auto count = [](int x) { return x > 0 ? std::to_string(x) : std::string(); };
       auto number = [](double x) { return std::isnan(x) ? std::string() : JsonNumber(x).dump(); };
-      fields.insert(fields.end(),
-                    {number(r.ci_low), number(r.ci_high), count(r.rank_ci_low),
-                     count(r.rank_ci_high), count(r.rank_set_low), count(r.rank_set_high),
-                     count(r.tier), count(r.rank_ub)});
+      fields.insert(fields.end(), {number(r.ci_low), number(r.ci_high), count(r.rank_ci_low),
+                                   count(r.rank_ci_high), count(r.rank_set_low),
+                                   count(r.rank_set_high), count(r.tier), count(r.rank_ub)});
     }
     for (int j = 0; j < m.num_benchmarks(); ++j) {
       fields.push_back(board.normalized.present(row.matrix_row, j)
