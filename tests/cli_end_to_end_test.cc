@@ -317,3 +317,53 @@ TEST(CliEndToEndTest, HeadToHeadFromClaimsAndBattles) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(CliEndToEndTest, CheckPassesOnIdenticalAndFailsOnPerturbedReports) {
+  const std::string dir = MakeWorkspace();
+  const std::string board =
+      "leaderboard --claims good.csv --registry reg --format json --bootstrap parametric "
+      "--rounds 200";
+  ASSERT_EQ(Podium(dir, board + " --out base/board.json").exit_code, 0);
+  ASSERT_EQ(Podium(dir, board + " --out same/board.json").exit_code, 0);
+  Result r = Podium(dir, "check base same");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("No regressions."), std::string::npos);
+  r = Podium(dir, "check base/board.json same/board.json");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  // Perturb one score by 0.5: a regression with a readable diff, unless the
+  // tolerance allows it.
+  std::string text = ReadFile(dir + "/same/board.json").value_or("");
+  const size_t at = text.find("\"score\": 45.0");
+  ASSERT_NE(at, std::string::npos) << text;
+  text.replace(at, 13, "\"score\": 45.5");
+  testing::WriteFile(dir, "moved/board.json", text);
+  r = Podium(dir, "check base moved --json diff.json");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("| rows[m2].score | changed | 45.0 | 45.5 | +0.5 |"), std::string::npos)
+      << r.out;
+  EXPECT_NE(ReadFile(dir + "/diff.json").value_or("").find("\"regressions\": 1"),
+            std::string::npos);
+  EXPECT_EQ(Podium(dir, "check base moved --abs-tol 0.5").exit_code, 0);
+  EXPECT_EQ(Podium(dir, "check base moved --rel-tol 0.001").exit_code, 1);
+
+  // Bad input: different schemas, unreadable file, file vs folder.
+  ASSERT_EQ(Podium(dir, "h2h m1 m2 --claims good.csv --registry reg --format json --out h.json")
+                .exit_code,
+            0);
+  r = Podium(dir, "check base/board.json h.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("schemas differ"), std::string::npos) << r.err;
+  EXPECT_EQ(Podium(dir, "check base/board.json missing.json").exit_code, 2);
+  EXPECT_EQ(Podium(dir, "check base same/board.json").exit_code, 2);
+  testing::WriteFile(dir, "broken/board.json", "{\"schema\": ");
+  r = Podium(dir, "check base broken");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("broken/board.json:1:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace podium

@@ -7,6 +7,7 @@
 #include "engine/base/file_util.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
+#include "tools/check_command.h"
 #include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
@@ -75,6 +76,11 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
       app.add_subcommand("audit", "Check every claim against the source document it cites");
   AddAuditOptions(audit_cmd, &audit);
 
+  CheckRequest check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "Compare two reports (or folders of reports): exit 1 when a number moved");
+  AddCheckOptions(check_cmd, &check);
+
   RegenerateRequest regenerate;
   CLI::App* regenerate_cmd =
       app.add_subcommand("regenerate", "Rebuild every report listed in datasets/reports.json");
@@ -129,6 +135,7 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return 0;
   }
   if (*regenerate_cmd) return RunRegenerate(regenerate, out, err);
+  if (*check_cmd) return RunCheck(check, out, err);
   return 2;
 }
 
