@@ -32,16 +32,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
               "One leaderboard per connected component instead of refusing a disconnected graph");
   c->add_option("--ridge", r->ridge, "Ridge penalty on natural-log strengths (default 0)")
       ->check(CLI::NonNegativeNumber);
-  c->add_option("--rounds", r->rounds, "Bootstrap rounds (0 = point estimates only)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  c->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
-  c->add_option("--level", r->level, "Interval level")
-      ->check(CLI::Range(0.5, 0.9999))
-      ->capture_default_str();
-  c->add_option("--threads", r->threads, "Threads (results do not depend on it)")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+  AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);
   c->add_option("--format", r->format, "md, csv or json")
       ->check(CLI::IsMember({"md", "csv", "json"}))
       ->capture_default_str();
@@ -105,12 +96,7 @@ void AddNetWinOptions(CLI::App* c, NetWinRequest* r) {
   c->add_option("--reported", r->reported,
                 "Reported net win rates (default: datasets/pairwise/movie_gen_net_win_rates.csv)");
   c->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
-  c->add_option("--rounds", r->rounds, "Bootstrap rounds over prompts")->capture_default_str();
-  c->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
-  c->add_option("--level", r->level, "Interval level")
-      ->check(CLI::Range(0.5, 0.9999))
-      ->capture_default_str();
-  c->add_option("--threads", r->threads, "Threads")->check(CLI::PositiveNumber);
+  AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);  // over prompts
   c->add_option("--format", r->format, "md or json")->check(CLI::IsMember({"md", "json"}));
   c->add_option("--out", r->out, "Output file (default: standard output)");
   c->add_option("--title", r->title, "Report heading");

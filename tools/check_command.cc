@@ -10,9 +10,9 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
-#include "engine/base/text_position.h"
 #include "engine/check/report_check.h"
 #include "engine/reporting/text_format.h"
+#include "tools/dataset_loader.h"
 
 namespace podium {
 namespace {
@@ -28,27 +28,11 @@ struct Entry {
   ReportComparison comparison;
 };
 
-std::optional<Json> Load(const std::string& path, Diagnostics* diagnostics) {
-  std::string error;
-  std::optional<std::string> text = ReadFile(path, &error);
-  if (!text) {
-    diagnostics->Error(Location{path}, "", "", "cannot read file: " + error);
-    return std::nullopt;
-  }
-  try {
-    return Json::parse(*text);
-  } catch (const Json::parse_error& e) {
-    const TextPosition pos = PositionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
-    diagnostics->Error(Location{path, pos.line, pos.column}, "", "",
-                       fmt::format("invalid JSON: {}", e.what()));
-    return std::nullopt;
-  }
-}
-
 void CompareFiles(const std::string& name, const std::string& baseline, const std::string& current,
                   const CheckOptions& options, std::vector<Entry>* entries,
                   Diagnostics* diagnostics) {
-  const std::optional<Json> b = Load(baseline, diagnostics), c = Load(current, diagnostics);
+  const std::optional<Json> b = ReadJsonFile(baseline, baseline, diagnostics);
+  const std::optional<Json> c = ReadJsonFile(current, current, diagnostics);
   if (!b || !c) return;
   Entry entry{name, "compared", {}};
   entry.comparison.name = name;

@@ -1,8 +1,13 @@
 #include "tools/dataset_loader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+
+#include "engine/base/file_util.h"
+#include "engine/base/text_position.h"
 
 namespace podium {
 
@@ -14,6 +19,58 @@ std::string PodiumHome() {
 }
 
 std::string DefaultDatasets() { return PodiumHome() + "/datasets"; }
+
+std::vector<std::string> ResolveNames(
+    const std::vector<std::string>& names, const char* option, const char* kind,
+    const std::function<std::optional<std::string>(const std::string&)>& resolve,
+    Diagnostics* diagnostics) {
+  std::vector<std::string> ids;
+  for (const std::string& name : names) {
+    if (auto id = resolve(name)) {
+      if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    } else {
+      diagnostics->Error(
+          Location{"<command line>"}, option, name,
+          fmt::format("unknown {} \"{}\" (not an id or alias in the registry)", kind, name));
+    }
+  }
+  return ids;
+}
+
+void AddBootstrapOptions(CLI::App* c, int* rounds, uint64_t* seed, double* level, int* threads,
+                         int min_rounds) {
+  c->add_option(
+       "--rounds", *rounds,
+       min_rounds == 0 ? "Bootstrap rounds (0 = point estimates only)" : "Bootstrap rounds")
+      ->check(CLI::Range(min_rounds, 10'000'000))
+      ->capture_default_str();
+  c->add_option("--seed", *seed, "Bootstrap seed")->capture_default_str();
+  c->add_option("--level", *level, "Confidence level of intervals")
+      ->check(CLI::Range(0.5, 0.9999))
+      ->capture_default_str();
+  c->add_option("--threads", *threads, "Threads (the output does not depend on it)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+}
+
+std::optional<nlohmann::ordered_json> ReadJsonFile(const std::string& path,
+                                                   const std::string& shown,
+                                                   Diagnostics* diagnostics) {
+  std::string error;
+  std::optional<std::string> text = ReadFile(path, &error);
+  if (!text) {
+    diagnostics->Error(Location{shown}, "", "", "cannot read file: " + error);
+    return std::nullopt;
+  }
+  try {
+    return nlohmann::ordered_json::parse(*text);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
+    const TextPosition pos = PositionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
+    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
+                       fmt::format("invalid JSON: {}", e.what()));
+    return std::nullopt;
+  }
+}
 
 void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,
                       std::string* datasets) {

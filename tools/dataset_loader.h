@@ -1,9 +1,14 @@
 // Reads a registry and claims files the way every command does: explicit
-// --claims/--registry, or the datasets folder (claims/*.csv, registry/).
+// --claims/--registry, or the datasets folder (claims/*.csv, registry/); and
+// the command-line pieces the commands share.
 #ifndef PODIUM_TOOLS_DATASET_LOADER_H_
 #define PODIUM_TOOLS_DATASET_LOADER_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +34,24 @@ LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::strin
 // Declares --claims, --registry and --datasets (the inputs of LoadClaims).
 void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,
                       std::string* datasets);
+
+// Resolves names given on the command line to canonical ids (duplicates
+// kept once, in order); unknown names are errors naming `option`.
+std::vector<std::string> ResolveNames(
+    const std::vector<std::string>& names, const char* option, const char* kind,
+    const std::function<std::optional<std::string>(const std::string&)>& resolve,
+    Diagnostics* diagnostics);
+
+// Declares --rounds (at least `min_rounds`), --seed, --level and --threads,
+// the options every bootstrapping command shares.
+void AddBootstrapOptions(CLI::App* command, int* rounds, uint64_t* seed, double* level,
+                         int* threads, int min_rounds);
+
+// Reads and parses a JSON file; a read or parse problem is a diagnostic at
+// `shown` (with line and column for a parse error).
+std::optional<nlohmann::ordered_json> ReadJsonFile(const std::string& path,
+                                                   const std::string& shown,
+                                                   Diagnostics* diagnostics);
 
 // $PODIUM_HOME/datasets, or ./datasets when PODIUM_HOME is unset.
 std::string DefaultDatasets();

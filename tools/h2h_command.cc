@@ -18,31 +18,16 @@ std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* 
   LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
   const Registry& registry = loaded.registry;
-  auto resolve_models = [&](const std::vector<std::string>& names, const char* option) {
-    std::vector<std::string> ids;
-    for (const std::string& name : names) {
-      if (auto id = registry.ResolveModel(name)) {
-        ids.push_back(*id);
-      } else {
-        diagnostics->Error(
-            kCommandLine, option, name,
-            fmt::format("unknown model \"{}\" (not an id or alias in the registry)", name));
-      }
-    }
-    return ids;
-  };
+  auto model = [&](const std::string& n) { return registry.ResolveModel(n); };
   ScoreMatrixOptions options;
-  const std::vector<std::string> pair = resolve_models(request.pair, "MODEL");
-  options.models = request.all ? resolve_models(request.models, "--models") : pair;
-  for (const std::string& name : request.benchmarks) {
-    if (auto id = registry.ResolveBenchmark(name)) {
-      options.benchmarks.push_back(*id);
-    } else {
-      diagnostics->Error(kCommandLine, "--benchmarks", name,
-                         fmt::format("unknown benchmark \"{}\"", name));
-    }
-  }
-  if (!request.all && pair.size() == 2 && pair[0] == pair[1]) {
+  const std::vector<std::string> pair =
+      ResolveNames(request.pair, "MODEL", "model", model, diagnostics);
+  options.models =
+      request.all ? ResolveNames(request.models, "--models", "model", model, diagnostics) : pair;
+  options.benchmarks = ResolveNames(
+      request.benchmarks, "--benchmarks", "benchmark",
+      [&](const std::string& n) { return registry.ResolveBenchmark(n); }, diagnostics);
+  if (!request.all && !diagnostics->has_errors() && pair.size() == 1) {
     diagnostics->Error(kCommandLine, "MODEL", request.pair[1],
                        fmt::format("\"{}\" and \"{}\" are the same model ({})", request.pair[0],
                                    request.pair[1], pair[0]));
@@ -149,15 +134,7 @@ void AddH2HOptions(CLI::App* c, H2HRequest* r) {
   c->add_option("--ties", r->ties, "Battles: half, drop or davidson")
       ->check(CLI::IsMember({"half", "drop", "davidson"}))
       ->capture_default_str();
-  c->add_option("--rounds", r->rounds, "Battles: bootstrap rounds (0 = none)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  c->add_option("--seed", r->seed, "Battles: bootstrap seed")->capture_default_str();
-  c->add_option("--level", r->level, "Confidence level")
-      ->check(CLI::Range(0.5, 0.999))
-      ->capture_default_str();
-  c->add_option("--threads", r->threads, "Threads (same output on any number)")
-      ->check(CLI::Range(1, 256));
+  AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);  // battles
   c->add_option("--format", r->format, "md or json")
       ->check(CLI::IsMember({"md", "json"}))
       ->capture_default_str();

@@ -16,23 +16,6 @@
 namespace podium {
 namespace {
 
-// Resolves names given on the command line; unknown names are errors.
-template <typename Resolve>
-std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
-                                      const char* kind, Resolve resolve, Diagnostics* diagnostics) {
-  std::vector<std::string> ids;
-  for (const std::string& name : names) {
-    if (auto id = resolve(name)) {
-      if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
-    } else {
-      diagnostics->Error(
-          Location{"<command line>"}, option, name,
-          fmt::format("unknown {} \"{}\" (not an id or alias in the registry)", kind, name));
-    }
-  }
-  return ids;
-}
-
 // The claims with the cells covered by per-item results replaced by the
 // item means (the finer evidence).
 std::vector<Claim> WithItemClaims(const std::vector<Claim>& claims, const ItemData& items,
@@ -72,16 +55,7 @@ void AddScoreBootstrapOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--interval", r->interval, "Bootstrap interval: percentile or bca")
       ->check(CLI::IsMember({"percentile", "bca"}))
       ->capture_default_str();
-  command->add_option("--rounds", r->rounds, "Bootstrap rounds")
-      ->check(CLI::Range(2, 1000000))
-      ->capture_default_str();
-  command->add_option("--seed", r->seed, "Bootstrap seed")->capture_default_str();
-  command->add_option("--level", r->level, "Confidence level")
-      ->check(CLI::Range(0.5, 0.999))
-      ->capture_default_str();
-  command->add_option("--threads", r->threads, "Bootstrap threads (same output on any number)")
-      ->check(CLI::Range(1, 256))
-      ->capture_default_str();
+  AddBootstrapOptions(command, &r->rounds, &r->seed, &r->level, &r->threads, 2);
 }
 
 void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {

@@ -10,7 +10,6 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
-#include "engine/base/text_position.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/dataset_loader.h"
@@ -20,7 +19,7 @@
 namespace podium {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 struct RenderedFile {
   std::string name;  // file name inside the reports folder
@@ -66,21 +65,9 @@ std::string ShellQuote(const std::string& arg) {
 // Reads and checks datasets/reports.json; problems become diagnostics.
 std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& shown,
                                   Diagnostics* diagnostics) {
-  std::string error;
-  std::optional<std::string> text = ReadFile(path, &error);
-  if (!text) {
-    diagnostics->Error(Location{shown}, "", "", "cannot read file: " + error);
-    return {};
-  }
-  Json doc;
-  try {
-    doc = Json::parse(*text);
-  } catch (const Json::parse_error& e) {
-    const TextPosition pos = PositionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
-    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
-                       fmt::format("invalid JSON: {}", e.what()));
-    return {};
-  }
+  const std::optional<Json> parsed = ReadJsonFile(path, shown, diagnostics);
+  if (!parsed) return {};
+  const Json& doc = *parsed;
   std::vector<ReportSpec> specs;
   if (!doc.contains("reports") || !doc["reports"].is_array()) {
     diagnostics->Error(Location{shown, 1, 1}, "reports", "", "expected an array \"reports\"");
@@ -124,36 +111,35 @@ bool ParseArgs(const ReportSpec& spec, CLI::App* app, Diagnostics* diagnostics) 
   }
 }
 
-// Renders one report in one format with the command the spec names.
-std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
-                                     const std::string& format, Diagnostics* diagnostics) {
+// Parses the spec's arguments into `request` (declared by `add`), sets what
+// regenerate decides (datasets, format, title) and renders with `render`.
+template <typename Request, typename Add, typename Render>
+std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, Add add,
+                                      Render render, const std::string& datasets,
+                                      const std::string& format, Diagnostics* diagnostics) {
   CLI::App app(spec.command);
-  if (spec.command == "h2h") {
-    H2HRequest request;
-    AddH2HOptions(&app, &request);
-    if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
-    request.datasets = datasets;
-    request.format = format;
-    request.title = spec.title;
-    request.statements = spec.statements;
-    return RenderH2H(request, diagnostics);
-  }
-  if (spec.command == "netwin") {
-    NetWinRequest request;
-    AddNetWinOptions(&app, &request);
-    if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
-    request.datasets = datasets;
-    request.format = format;
-    request.title = spec.title;
-    return RenderNetWin(request, diagnostics);
-  }
-  LeaderboardRequest request;
-  AddLeaderboardOptions(&app, &request);
+  add(&app, &request);
   if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
   request.datasets = datasets;
   request.format = format;
   request.title = spec.title;
-  return RenderLeaderboard(request, diagnostics);
+  return render(request, diagnostics);
+}
+
+// Renders one report in one format with the command the spec names.
+std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
+                                     const std::string& format, Diagnostics* diagnostics) {
+  if (spec.command == "h2h") {
+    H2HRequest request;
+    request.statements = spec.statements;
+    return RenderWith(spec, request, AddH2HOptions, RenderH2H, datasets, format, diagnostics);
+  }
+  if (spec.command == "netwin") {
+    return RenderWith(spec, NetWinRequest{}, AddNetWinOptions, RenderNetWin, datasets, format,
+                      diagnostics);
+  }
+  return RenderWith(spec, LeaderboardRequest{}, AddLeaderboardOptions, RenderLeaderboard, datasets,
+                    format, diagnostics);
 }
 
 // Renders one report in every format it asks for.

@@ -16,8 +16,7 @@ TEST(TextPositionTest, MapsOffsetsToLineAndColumn) {
 }
 
 TEST(TextPositionTest, SplitsLinesWithoutATrailingEmptyOne) {
-  EXPECT_EQ(SplitLines("a\r\nb\n\nc\n"),
-            (std::vector<std::string_view>{"a", "b", "", "c"}));
+  EXPECT_EQ(SplitLines("a\r\nb\n\nc\n"), (std::vector<std::string_view>{"a", "b", "", "c"}));
   EXPECT_TRUE(SplitLines("").empty());
   EXPECT_EQ(SplitLines("x"), (std::vector<std::string_view>{"x"}));
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <unordered_map>
 
 #include "engine/base/check.h"
 #include "engine/inference/intervals.h"
@@ -77,11 +76,11 @@ const char* VerdictName(Verdict verdict) {
   return "unknown";
 }
 
-ScoreComparison CompareScores(const ScoreMatrix& m, const std::vector<Claim>& claims,
-                              const Registry& registry, int a, int b, double level) {
+namespace {
+
+ScoreComparison CompareIndexed(const ScoreMatrix& m, const ClaimIndex& by_id,
+                               const Registry& registry, int a, int b, double level) {
   PODIUM_CHECK(a != b && a >= 0 && b >= 0 && a < m.num_models() && b < m.num_models());
-  std::unordered_map<std::string, const Claim*> by_id;
-  for (const Claim& c : claims) by_id.emplace(c.id, &c);
   auto first_claim = [&](int i, int j) -> const Claim* {
     return m.claim_ids[i][j].empty() ? nullptr : by_id.at(m.claim_ids[i][j][0]);
   };
@@ -123,14 +122,22 @@ ScoreComparison CompareScores(const ScoreMatrix& m, const std::vector<Claim>& cl
   return out;
 }
 
+}  // namespace
+
+ScoreComparison CompareScores(const ScoreMatrix& m, const std::vector<Claim>& claims,
+                              const Registry& registry, int a, int b, double level) {
+  return CompareIndexed(m, IndexClaims(claims), registry, a, b, level);
+}
+
 std::vector<ScoreComparison> CompareAllScores(const ScoreMatrix& m,
                                               const std::vector<Claim>& claims,
                                               const Registry& registry, double level) {
+  const ClaimIndex by_id = IndexClaims(claims);
   std::vector<ScoreComparison> out;
   std::vector<double> p;
   for (int a = 0; a < m.num_models(); ++a) {
     for (int b = a + 1; b < m.num_models(); ++b) {
-      ScoreComparison c = CompareScores(m, claims, registry, a, b, level);
+      ScoreComparison c = CompareIndexed(m, by_id, registry, a, b, level);
       if (c.benchmarks.empty()) continue;
       for (const BenchmarkComparison& bc : c.benchmarks) p.push_back(bc.p_value);
       out.push_back(std::move(c));

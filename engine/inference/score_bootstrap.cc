@@ -20,8 +20,7 @@ using NoiseTable = std::vector<std::vector<CellNoise>>;  // [model row][benchmar
 // The noise model of every present cell, and notes on the cells held fixed.
 NoiseTable ParametricNoise(const Leaderboard& board, const std::vector<Claim>& claims,
                            const Registry& registry, std::vector<std::string>* notes) {
-  std::unordered_map<std::string, const Claim*> by_id;
-  for (const Claim& c : claims) by_id.emplace(c.id, &c);
+  const ClaimIndex by_id = IndexClaims(claims);
   const ScoreMatrix& m = board.matrix;
   NoiseTable noise(m.num_models(), std::vector<CellNoise>(m.num_benchmarks()));
   std::vector<std::string> all_fixed, partly_fixed;
@@ -391,8 +390,7 @@ std::optional<LeaderboardUncertainty> PublishedUncertainty(const Leaderboard& bo
       board.options.aggregate.method != Aggregation::kMean) {
     return std::nullopt;
   }
-  std::unordered_map<std::string, const Claim*> by_id;
-  for (const Claim& c : claims) by_id.emplace(c.id, &c);
+  const ClaimIndex by_id = IndexClaims(claims);
   LeaderboardUncertainty out;
   out.published = true;
   const double nan = std::nan("");

@@ -137,6 +137,12 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
 
 }  // namespace
 
+ClaimIndex IndexClaims(const std::vector<Claim>& claims) {
+  ClaimIndex index;
+  for (const Claim& c : claims) index.emplace(c.id, &c);
+  return index;
+}
+
 const char* ClaimKindName(ClaimKind kind) { return kind == ClaimKind::kTable ? "table" : "prose"; }
 
 void ReadClaimsFile(const std::string& path, const std::string& display_path,

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/base/diagnostic.h"
@@ -50,6 +51,10 @@ void ReadClaimsFile(const std::string& path, const std::string& display_path,
                     const Registry& registry, std::vector<Claim>* claims, Diagnostics* diagnostics);
 
 const char* ClaimKindName(ClaimKind kind);
+
+// Claims by id (pointers into `claims`, which must outlive the index).
+using ClaimIndex = std::unordered_map<std::string, const Claim*>;
+ClaimIndex IndexClaims(const std::vector<Claim>& claims);
 
 }  // namespace podium
 

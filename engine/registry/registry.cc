@@ -235,6 +235,16 @@ std::optional<std::string> Registry::ResolveBenchmark(std::string_view name) con
   return benchmarks_[it->second].id;
 }
 
+std::string Registry::ModelName(std::string_view id) const {
+  const Model* m = FindModel(id);
+  return m == nullptr ? std::string(id) : m->name;
+}
+
+std::string Registry::BenchmarkName(std::string_view id) const {
+  const Benchmark* b = FindBenchmark(id);
+  return b == nullptr ? std::string(id) : b->name;
+}
+
 const Model* Registry::FindModel(std::string_view id) const {
   auto it = model_by_id_.find(std::string(id));
   return it == model_by_id_.end() ? nullptr : &models_[it->second];

@@ -78,6 +78,10 @@ class Registry {
   const Benchmark* FindBenchmark(std::string_view id) const;
   const Source* FindSource(std::string_view id) const;
 
+  // Display names: the record's name, or the id itself when unknown.
+  std::string ModelName(std::string_view id) const;
+  std::string BenchmarkName(std::string_view id) const;
+
   // In file order.
   const std::vector<Model>& models() const { return models_; }
   const std::vector<Benchmark>& benchmarks() const { return benchmarks_; }

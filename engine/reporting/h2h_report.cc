@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/base/number.h"
+#include "engine/reporting/leaderboard_report.h"
 #include "engine/reporting/text_format.h"
 
 namespace podium {
@@ -15,16 +16,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string ModelName(const H2HContext& c, const std::string& id) {
-  const Model* m = c.registry == nullptr ? nullptr : c.registry->FindModel(id);
-  return m == nullptr ? id : m->name;
+  return c.registry == nullptr ? id : c.registry->ModelName(id);
 }
 
 std::string BenchmarkName(const H2HContext& c, const std::string& id) {
-  const Benchmark* b = c.registry == nullptr ? nullptr : c.registry->FindBenchmark(id);
-  return b == nullptr ? id : b->name;
+  return c.registry == nullptr ? id : c.registry->BenchmarkName(id);
 }
-
-Json NumberOrNull(double x) { return std::isnan(x) ? Json(nullptr) : JsonNumber(x); }
 
 std::string Probability(double p) {
   if (std::isnan(p)) return "—";
@@ -47,8 +44,7 @@ std::string VerdictText(Verdict v, const std::string& a, const std::string& b) {
 }
 
 // The value as printed in the claim (keeps "65.0"), else formatted.
-std::string ValueText(const std::map<std::string, const Claim*>& claims,
-                      const std::vector<std::string>& ids, double value) {
+std::string ValueText(const ClaimIndex& claims, const std::vector<std::string>& ids, double value) {
   if (!ids.empty()) {
     auto it = claims.find(ids.front());
     if (it != claims.end() && !it->second->value_text.empty()) return it->second->value_text;
@@ -67,20 +63,11 @@ std::string Footnotes(const std::vector<std::string>& ids, std::vector<std::stri
   return out;
 }
 
-std::string FootnoteLines(const std::vector<std::string>& used,
-                          const std::map<std::string, const Claim*>& claims) {
+std::string FootnoteLines(const std::vector<std::string>& used, const ClaimIndex& claims) {
   std::string out;
   for (const std::string& id : used) {
     auto it = claims.find(id);
-    if (it == claims.end()) continue;
-    const Claim& c = *it->second;
-    if (c.source.empty()) {
-      out += fmt::format("[^{}]: claim {}: {}\n", id, id, MarkdownCell(c.notes));
-      continue;
-    }
-    out += fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}\n", id, id,
-                       c.source, c.line, ClaimKindName(c.kind), MarkdownCell(c.model_as_written),
-                       MarkdownCell(c.benchmark_as_written), c.value_text);
+    if (it != claims.end()) out += ClaimFootnote(*it->second);
   }
   return out;
 }
@@ -92,14 +79,6 @@ const char* kScoreMethod =
     "treated as independent, which overstates se when both models answered the same "
     "questions, so \"within noise\" is conservative. Interval d ± z·se; p = 2(1 − Φ(|d|/se)); "
     "P(A better) = Φ(d/se). A benchmark is decided when p < 1 − level.";
-
-std::map<std::string, const Claim*> ClaimsById(const H2HContext& c) {
-  std::map<std::string, const Claim*> out;
-  if (c.claims != nullptr) {
-    for (const Claim& claim : *c.claims) out[claim.id] = &claim;
-  }
-  return out;
-}
 
 Json StatementsJson(const ScoreComparison& c, const H2HContext& context) {
   Json out = Json::array();
@@ -123,7 +102,7 @@ Json StatementsJson(const ScoreComparison& c, const H2HContext& context) {
 
 std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bool all,
                              const H2HContext& context) {
-  const auto claims = ClaimsById(context);
+  const ClaimIndex claims = context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims);
   std::vector<std::string> used;
   std::map<std::string, bool> seen;
   std::string out;
@@ -233,12 +212,12 @@ std::string ScoreH2HJson(const std::vector<ScoreComparison>& comparisons, bool a
                             {"a_noise", bc.a_noise},
                             {"b_noise", bc.b_noise},
                             {"advantage", JsonNumber(bc.advantage)},
-                            {"se", NumberOrNull(bc.se)},
-                            {"ci_low", NumberOrNull(bc.ci.low)},
-                            {"ci_high", NumberOrNull(bc.ci.high)},
-                            {"p_a_better", NumberOrNull(bc.p_a_better)},
-                            {"p_value", NumberOrNull(bc.p_value)},
-                            {"p_holm", NumberOrNull(bc.p_holm)},
+                            {"se", JsonNumber(bc.se)},
+                            {"ci_low", JsonNumber(bc.ci.low)},
+                            {"ci_high", JsonNumber(bc.ci.high)},
+                            {"p_a_better", JsonNumber(bc.p_a_better)},
+                            {"p_value", JsonNumber(bc.p_value)},
+                            {"p_holm", JsonNumber(bc.p_holm)},
                             {"verdict", VerdictName(bc.verdict)}});
     }
     Json entry = {
@@ -345,17 +324,17 @@ std::string BattleH2HJson(const std::vector<BattleComparison>& comparisons, bool
                     {"wins", c.wins},
                     {"losses", c.losses},
                     {"ties", c.ties},
-                    {"observed", NumberOrNull(c.observed)},
-                    {"observed_ties_half", NumberOrNull(c.observed_ties_half)},
-                    {"predicted", NumberOrNull(c.predicted)},
-                    {"p_value", NumberOrNull(c.p_value)},
-                    {"p_holm", NumberOrNull(c.p_holm)},
+                    {"observed", JsonNumber(c.observed)},
+                    {"observed_ties_half", JsonNumber(c.observed_ties_half)},
+                    {"predicted", JsonNumber(c.predicted)},
+                    {"p_value", JsonNumber(c.p_value)},
+                    {"p_holm", JsonNumber(c.p_holm)},
                     {"rating_a", JsonNumber(c.rating_a)},
                     {"rating_b", JsonNumber(c.rating_b)},
                     {"difference", JsonNumber(c.difference)},
-                    {"difference_ci_low", NumberOrNull(c.difference_ci.low)},
-                    {"difference_ci_high", NumberOrNull(c.difference_ci.high)},
-                    {"share_a_higher", NumberOrNull(c.share_a_higher)},
+                    {"difference_ci_low", JsonNumber(c.difference_ci.low)},
+                    {"difference_ci_high", JsonNumber(c.difference_ci.high)},
+                    {"share_a_higher", JsonNumber(c.share_a_higher)},
                     {"verdict", VerdictName(c.verdict)}});
   }
   doc["comparisons"] = std::move(list);

@@ -33,27 +33,20 @@ int CellDecimals(Normalization n) {
   return n == Normalization::kMinMax || n == Normalization::kZScore ? 3 : 2;
 }
 
-std::map<std::string, const Claim*> ClaimsById(const ReportContext& context) {
-  std::map<std::string, const Claim*> by_id;
-  if (context.claims != nullptr) {
-    for (const Claim& c : *context.claims) by_id[c.id] = &c;
-  }
-  return by_id;
+ClaimIndex ClaimsOf(const ReportContext& context) {
+  return context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims);
 }
 
 std::string ModelName(const ReportContext& context, const std::string& id) {
-  const Model* m = context.registry->FindModel(id);
-  return m == nullptr ? id : m->name;
+  return context.registry->ModelName(id);
 }
 
 std::string BenchmarkName(const ReportContext& context, const std::string& id) {
-  const Benchmark* b = context.registry->FindBenchmark(id);
-  return b == nullptr ? id : b->name;
+  return context.registry->BenchmarkName(id);
 }
 
 // The text of cell (i, j): the printed number for raw, else the normalized one.
-std::string CellText(const Leaderboard& board, const std::map<std::string, const Claim*>& claims,
-                     int i, int j) {
+std::string CellText(const Leaderboard& board, const ClaimIndex& claims, int i, int j) {
   if (!board.normalized.present(i, j)) return "—";
   const auto& ids = board.matrix.claim_ids[i][j];
   if (board.options.normalization == Normalization::kRaw && !ids.empty() &&
@@ -84,9 +77,17 @@ double LargestMonteCarloError(const LeaderboardUncertainty& u) {
   return worst;
 }
 
-Json NumberOrNull(double x) { return std::isnan(x) ? Json(nullptr) : JsonNumber(x); }
-
 }  // namespace
+
+std::string ClaimFootnote(const Claim& c) {
+  if (c.source.empty()) {  // derived from per-item results
+    return fmt::format("[^{}]: claim {}: {} = {}\n", c.id, c.id, MarkdownCell(c.notes),
+                       c.value_text);
+  }
+  return fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", c.id, c.id,
+                     c.source, c.line, ClaimKindName(c.kind), MarkdownCell(c.model_as_written),
+                     MarkdownCell(c.benchmark_as_written), c.value_text, c.unit == "%" ? "%" : "");
+}
 
 std::string DescribeUncertainty(const LeaderboardUncertainty& u) {
   if (u.published) {
@@ -185,7 +186,7 @@ std::string DescribeMethod(const LeaderboardOptions& o) {
 
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context) {
   PODIUM_CHECK(context.registry != nullptr);
-  const auto claims = ClaimsById(context);
+  const auto claims = ClaimsOf(context);
   const ScoreMatrix& m = board.matrix;
   const LeaderboardUncertainty* u = context.uncertainty;
   const int decimals = ScoreDecimals(board.options);
@@ -257,16 +258,7 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
     for (const std::string& id : footnoted) {
       auto it = claims.find(id);
       if (it == claims.end()) continue;
-      const Claim& c = *it->second;
-      if (c.source.empty()) {  // derived from per-item results
-        out += fmt::format("[^{}]: claim {}: {} = {}\n", id, id, MarkdownCell(c.notes),
-                           FormatFixed(c.value, 4));
-        continue;
-      }
-      out +=
-          fmt::format("[^{}]: claim {}: {} line {} ({}): \"{}\" on \"{}\" = {}{}\n", id, id,
-                      c.source, c.line, ClaimKindName(c.kind), MarkdownCell(c.model_as_written),
-                      MarkdownCell(c.benchmark_as_written), c.value_text, c.unit == "%" ? "%" : "");
+      out += ClaimFootnote(*it->second);
     }
   }
   return out;
@@ -378,10 +370,10 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
     const RowUncertainty none{std::nan(""), std::nan(""), std::nan(""), std::nan("")};
     const RowUncertainty& r = u == nullptr ? none : u->rows[k];
     auto count = [](int x) { return x > 0 ? Json(x) : Json(nullptr); };
-    entry["ci_low"] = NumberOrNull(r.ci_low);
-    entry["ci_high"] = NumberOrNull(r.ci_high);
-    entry["ci_low_mcse"] = NumberOrNull(r.mcse_low);
-    entry["ci_high_mcse"] = NumberOrNull(r.mcse_high);
+    entry["ci_low"] = JsonNumber(r.ci_low);
+    entry["ci_high"] = JsonNumber(r.ci_high);
+    entry["ci_low_mcse"] = JsonNumber(r.mcse_low);
+    entry["ci_high_mcse"] = JsonNumber(r.mcse_high);
     entry["rank_ci_low"] = count(r.rank_ci_low);
     entry["rank_ci_high"] = count(r.rank_ci_high);
     entry["rank_set_low"] = count(r.rank_set_low);

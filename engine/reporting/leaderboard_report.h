@@ -37,6 +37,10 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
 // policies, coverage threshold. Shared by the Markdown and JSON outputs.
 std::string DescribeMethod(const LeaderboardOptions& options);
 
+// The Markdown footnote line of one claim: "[^id]: claim id: SOURCE line N
+// (kind): "model as written" on "benchmark as written" = value".
+std::string ClaimFootnote(const Claim& claim);
+
 // The uncertainty method in words (bootstrap kind, interval, rounds, seed,
 // level, rank sets), or the published-interval rule.
 std::string DescribeUncertainty(const LeaderboardUncertainty& u);
