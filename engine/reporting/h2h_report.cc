@@ -232,6 +232,16 @@ std::string ScoreH2HJson(const std::vector<ScoreComparison>& comparisons, bool a
     list.push_back(std::move(entry));
   }
   doc["comparisons"] = std::move(list);
+  std::vector<std::string> used;
+  for (const ScoreComparison& c : comparisons) {
+    for (const BenchmarkComparison& bc : c.benchmarks) {
+      used.insert(used.end(), bc.a_claims.begin(), bc.a_claims.end());
+      used.insert(used.end(), bc.b_claims.begin(), bc.b_claims.end());
+    }
+  }
+  doc["claims"] =
+      ClaimsJson(used, context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims));
+  doc["sources"] = SourcesJson(doc["claims"], context.registry);
   return doc.dump(2) + "\n";
 }
 

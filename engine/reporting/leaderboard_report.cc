@@ -89,6 +89,51 @@ std::string ClaimFootnote(const Claim& c) {
                      MarkdownCell(c.benchmark_as_written), c.value_text, c.unit == "%" ? "%" : "");
 }
 
+Json ClaimsJson(const std::vector<std::string>& ids, const ClaimIndex& claims) {
+  Json out = Json::object();
+  for (const std::string& id : ids) {
+    if (out.contains(id)) continue;
+    auto it = claims.find(id);
+    if (it == claims.end()) continue;
+    const Claim& c = *it->second;
+    Json entry;
+    if (c.source.empty()) {
+      entry["source"] = nullptr;
+      entry["line"] = nullptr;
+    } else {
+      entry["source"] = c.source;
+      entry["line"] = c.line;
+    }
+    entry["kind"] = c.source.empty() ? "items" : ClaimKindName(c.kind);
+    entry["model_as_written"] = c.model_as_written;
+    entry["benchmark_as_written"] = c.benchmark_as_written;
+    entry["value_text"] = c.value_text;
+    entry["unit"] = c.unit;
+    entry["metric"] = c.metric;
+    entry["setting"] = c.setting;
+    entry["notes"] = c.notes;
+    out[id] = std::move(entry);
+  }
+  return out;
+}
+
+Json SourcesJson(const Json& claims_json, const Registry* registry) {
+  Json out = Json::object();
+  for (const auto& [id, claim] : claims_json.items()) {
+    if (!claim["source"].is_string()) continue;
+    const std::string source = claim["source"].get<std::string>();
+    if (out.contains(source)) continue;
+    const Source* s = registry == nullptr ? nullptr : registry->FindSource(source);
+    if (s == nullptr) continue;
+    out[source] = {{"file", s->file},
+                   {"title", s->title},
+                   {"publisher", s->publisher},
+                   {"date", s->date},
+                   {"sha256", s->sha256}};
+  }
+  return out;
+}
+
 std::string DescribeUncertainty(const LeaderboardUncertainty& u) {
   if (u.published) {
     return "Intervals are the ones published with the claims (ci_low, ci_high), used as given; "
@@ -399,6 +444,12 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
   }
   doc["excluded"] = std::move(excluded);
   doc["dropped_benchmarks"] = board.dropped_benchmarks;
+  std::vector<std::string> used;
+  for (const Json& row : doc["rows"]) {
+    for (const Json& id : row["claims"]) used.push_back(id.get<std::string>());
+  }
+  doc["claims"] = ClaimsJson(used, ClaimsOf(context));
+  doc["sources"] = SourcesJson(doc["claims"], context.registry);
   return doc.dump(2) + "\n";
 }
 

@@ -8,6 +8,7 @@
 #ifndef PODIUM_ENGINE_REPORTING_LEADERBOARD_REPORT_H_
 #define PODIUM_ENGINE_REPORTING_LEADERBOARD_REPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ std::string DescribeMethod(const LeaderboardOptions& options);
 // The Markdown footnote line of one claim: "[^id]: claim id: SOURCE line N
 // (kind): "model as written" on "benchmark as written" = value".
 std::string ClaimFootnote(const Claim& claim);
+
+// The JSON "claims" object of a report: for each id in `ids` (first
+// occurrence order, repeats once), where the number comes from: source, line,
+// kind, the names as written, the value as printed, unit, metric, setting.
+nlohmann::ordered_json ClaimsJson(const std::vector<std::string>& ids, const ClaimIndex& claims);
+
+// The JSON "sources" object: each source document named in `claims_json`
+// (a ClaimsJson result) with its file, title, publisher, date and SHA-256.
+nlohmann::ordered_json SourcesJson(const nlohmann::ordered_json& claims_json,
+                                   const Registry* registry);
 
 // The uncertainty method in words (bootstrap kind, interval, rounds, seed,
 // level, rank sets), or the published-interval rule.
