@@ -4,9 +4,11 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "engine/base/file_util.h"
+#include "engine/base/sha256.h"
 #include "tests/testing.h"
 
 namespace podium {
@@ -30,6 +32,14 @@ Result Podium(const std::string& dir, const std::string& args) {
   r.out = ReadFile(dir + "/stdout.txt").value_or("");
   r.err = ReadFile(dir + "/stderr.txt").value_or("");
   return r;
+}
+
+// A JSON report without its manifest (which records --threads and the time).
+std::string WithoutManifest(const std::string& report) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(report, nullptr, false);
+  if (!doc.is_object()) return report;
+  doc.erase("manifest");
+  return doc.dump(2);
 }
 
 const char kHeader[] =
@@ -125,11 +135,13 @@ TEST(CliEndToEndTest, UsageErrorsExitTwo) {
 
 TEST(CliEndToEndTest, OutputIsByteIdenticalAcrossRunsAndLocales) {
   const std::string dir = MakeWorkspace();
-  Result a = Podium(dir, "leaderboard --claims good.csv --registry reg --format json");
+  Result a =
+      Podium(dir, "leaderboard --claims good.csv --registry reg --format json --reproducible");
   Result b = Podium(dir,
                     "leaderboard --claims good.csv --registry reg --format json "
-                    "--normalize zscore --aggregate mean");
-  Result c = Podium(dir, "leaderboard --claims good.csv --registry reg --format json");
+                    "--normalize zscore --aggregate mean --reproducible");
+  Result c =
+      Podium(dir, "leaderboard --claims good.csv --registry reg --format json --reproducible");
   EXPECT_EQ(a.out, c.out);
   EXPECT_NE(a.out, b.out);
   Result d = Podium(dir, "leaderboard --claims good.csv --registry reg --format csv");
@@ -194,8 +206,9 @@ TEST(CliEndToEndTest, ArenaIsTheSameBytesOnAnyNumberOfThreads) {
   Result two = Podium(dir, "arena b.csv --rounds 300 --seed 5 --format json --threads 2");
   Result eight = Podium(dir, "arena b.csv --rounds 300 --seed 5 --format json --threads 8");
   EXPECT_EQ(one.exit_code, 0) << one.err;
-  EXPECT_EQ(one.out, two.out);
-  EXPECT_EQ(one.out, eight.out);
+  // The manifests differ (they record --threads); the reports do not.
+  EXPECT_EQ(WithoutManifest(one.out), WithoutManifest(two.out));
+  EXPECT_EQ(WithoutManifest(one.out), WithoutManifest(eight.out));
   EXPECT_NE(one.out.find("\"schema\": \"podium.arena/1\""), std::string::npos);
   EXPECT_NE(one.out.find("\"rank_ub\""), std::string::npos);
   Result other_seed = Podium(dir, "arena b.csv --rounds 300 --seed 6 --format json");
@@ -252,7 +265,7 @@ TEST(CliEndToEndTest, LeaderboardBootstrapIsTheSameBytesOnAnyNumberOfThreads) {
     Result one = Podium(dir, args + " --threads 1");
     Result four = Podium(dir, args + " --threads 4");
     EXPECT_EQ(one.exit_code, 0) << one.err;
-    EXPECT_EQ(one.out, four.out);
+    EXPECT_EQ(WithoutManifest(one.out), WithoutManifest(four.out));
     EXPECT_NE(one.out.find("\"rank_set_low\""), std::string::npos);
     EXPECT_NE(one.out.find("\"ci_low_mcse\""), std::string::npos);
     EXPECT_NE(one.out, Podium(dir, args + " --seed 2").out) << kind;
@@ -363,6 +376,139 @@ TEST(CliEndToEndTest, CheckPassesOnIdenticalAndFailsOnPerturbedReports) {
   r = Podium(dir, "check base broken");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("broken/board.json:1:"), std::string::npos) << r.err;
+}
+
+TEST(CliEndToEndTest, JsonReportsCarryAManifest) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir,
+                    "leaderboard --claims good.csv --registry reg --models m1 --format json "
+                    "--bootstrap parametric --rounds 50 --seed 7 --out board.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::ordered_json::parse(ReadFile(dir + "/board.json").value_or("{}"));
+  ASSERT_TRUE(doc.contains("manifest"));
+  const auto& m = doc["manifest"];
+  EXPECT_EQ(m["podium_version"], "0.1.0");
+  EXPECT_TRUE(m.contains("git_commit"));
+  EXPECT_TRUE(m["seconds"].is_number());
+  EXPECT_EQ(m["command"][0], "leaderboard");
+  EXPECT_EQ(m["command_line"],
+            "podium leaderboard --claims good.csv --registry reg --models m1 --format json "
+            "--bootstrap parametric --rounds 50 --seed 7 --out board.json");
+  EXPECT_EQ(m["seed"], 7);
+  EXPECT_EQ(m["rounds"], 50);
+  EXPECT_EQ(m["options"]["--normalize"], "raw");  // a default, not given
+  EXPECT_EQ(m["options"]["--interval"], "percentile");
+  ASSERT_EQ(m["inputs"].size(), 4u);  // the registry's three tables and the claims
+  const auto& claims = m["inputs"][3];
+  EXPECT_EQ(claims["path"], "good.csv");
+  EXPECT_EQ(claims["kind"], "claims");
+  EXPECT_EQ(claims["rows"], 3);
+  EXPECT_EQ(claims["sha256"], Sha256Hex(ReadFile(dir + "/good.csv").value_or("")));
+  ASSERT_EQ(m["dropped"].size(), 1u);
+  EXPECT_EQ(m["dropped"][0]["count"], 2);  // m2's two claims
+  EXPECT_EQ(m["dropped"][0]["reason"], "model not in --models");
+
+  // --reproducible leaves the commit and the time out: the same bytes twice.
+  const std::string args = "leaderboard --claims good.csv --registry reg --format json";
+  Result a = Podium(dir, args + " --reproducible");
+  Result b = Podium(dir, args + " --reproducible");
+  EXPECT_EQ(a.out, b.out);
+  const auto ma = nlohmann::ordered_json::parse(a.out)["manifest"];
+  EXPECT_FALSE(ma.contains("git_commit"));
+  EXPECT_FALSE(ma.contains("seconds"));
+  EXPECT_EQ(ma["reproducible"], true);
+  // Markdown carries no manifest.
+  EXPECT_EQ(Podium(dir, "leaderboard --claims good.csv --registry reg").out.find("manifest"),
+            std::string::npos);
+}
+
+TEST(CliEndToEndTest, VerifyReRunsAReportFromItsManifest) {
+  const std::string dir = MakeWorkspace();
+  ASSERT_EQ(Podium(dir,
+                   "leaderboard --claims good.csv --registry reg --format json "
+                   "--bootstrap parametric --rounds 40 --out board.json")
+                .exit_code,
+            0);
+  Result r = Podium(dir, "verify board.json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("**Reproduced**: every number is the same."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Inputs: the same bytes as in the manifest"), std::string::npos);
+
+  // A claim edited after the report: the number moves and the input is named.
+  std::string claims = ReadFile(dir + "/good.csv").value_or("");
+  claims.replace(claims.find("m1,b1,60.0"), 10, "m1,b1,61.0");
+  testing::WriteFile(dir, "good.csv", claims);
+  r = Podium(dir, "verify board.json --out verify.md");
+  EXPECT_EQ(r.exit_code, 1);
+  const std::string md = ReadFile(dir + "/verify.md").value_or("");
+  EXPECT_NE(md.find("**Not reproduced**"), std::string::npos) << md;
+  EXPECT_NE(md.find("| rows[m1].score | changed | 60.0 | 61.0 | +1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("- `good.csv`: changed (SHA-256"), std::string::npos) << md;
+
+  // No manifest, or an input gone: cannot verify (exit 2).
+  auto doc = nlohmann::ordered_json::parse(ReadFile(dir + "/board.json").value_or("{}"));
+  doc.erase("manifest");
+  testing::WriteFile(dir, "bare.json", doc.dump(2));
+  r = Podium(dir, "verify bare.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bare.json: error: field 'manifest': no manifest"), std::string::npos)
+      << r.err;
+  fs::remove(dir + "/good.csv");
+  r = Podium(dir, "verify board.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("could not re-run"), std::string::npos) << r.err;
+}
+
+TEST(CliEndToEndTest, QuietAndVerbose) {
+  const std::string dir = MakeWorkspace();
+  // An unknown column is a warning.
+  testing::WriteFile(dir, "extra.csv",
+                     "claim_id,model,benchmark,value,unit,metric,setting,source,line,"
+                     "model_as_written,benchmark_as_written,kind,notes,colour\n"
+                     "g1,m1,b1,60.0,%,,,s1,3,모델1,B-1,table,,red\n");
+  const std::string args = "leaderboard --claims extra.csv --registry reg --bootstrap parametric";
+  Result plain = Podium(dir, args);
+  EXPECT_EQ(plain.exit_code, 0);
+  EXPECT_NE(plain.err.find("warning"), std::string::npos) << plain.err;
+  // Not a terminal: no progress.
+  EXPECT_EQ(plain.err.find("rounds"), std::string::npos) << plain.err;
+  Result quiet = Podium(dir, args + " --quiet");
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(quiet.out, plain.out);
+  Result verbose = Podium(dir, "--verbose " + args);
+  EXPECT_NE(verbose.err.find("podium: extra.csv: 1 rows (claims)"), std::string::npos)
+      << verbose.err;
+  EXPECT_NE(verbose.err.find("podium: leaderboard done in "), std::string::npos) << verbose.err;
+  EXPECT_EQ(verbose.out, plain.out);
+  // Errors are printed even under --quiet.
+  Result bad = Podium(dir, "leaderboard --claims bad.csv --registry reg -q");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.csv:2:"), std::string::npos) << bad.err;
+}
+
+TEST(CliEndToEndTest, ProgressOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "script(1) (util-linux) is not installed: no pseudo-terminal to test with";
+  }
+  const std::string dir = MakeWorkspace();
+  const std::string bin = fs::absolute(testing::Runfile("tools/podium_bin")).string();
+  // script(1) gives the command a terminal; stdout goes to a file, so only
+  // stderr (the terminal) shows in the transcript.
+  auto run = [&](const std::string& extra) {
+    const std::string inner = "'" + bin +
+                              "' leaderboard --claims good.csv --registry reg --bootstrap "
+                              "parametric --rounds 3000 --out board.md" +
+                              extra;
+    const std::string command =
+        "cd '" + dir + "' && script -qec \"" + inner + "\" /dev/null > tty.txt 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    return ReadFile(dir + "/tty.txt").value_or("");
+  };
+  const std::string shown = run("");
+  EXPECT_NE(shown.find("bootstrap: 3,000 rounds in "), std::string::npos) << shown;
+  EXPECT_NE(shown.find("rounds/s)"), std::string::npos) << shown;
+  EXPECT_EQ(run(" --quiet"), "");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "engine/base/number.h"
 #include "engine/inference/arena.h"
 #include "engine/inference/net_win_rate.h"
@@ -76,8 +78,18 @@ std::optional<ArenaRun> RunArena(const ArenaRequest& request, Diagnostics* diagn
   read.keep_sequence = o.method == ArenaMethod::kElo;
   const BattleData data = ReadBattles(request.battles, request.battles, read, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
+  RunLog scratch;
+  RunLog& log = request.log != nullptr ? *request.log : scratch;
+  log.AddInput(request.battles, request.battles, "battles",
+               data.battles + data.dropped_category + data.dropped_ties);
+  log.Drop("battles", fmt::format("not of --category {}", request.category), data.dropped_category);
+  log.Drop("battles", "ties removed by --exclude-ties", data.dropped_ties);
+  std::unique_ptr<Progress> progress = log.StartProgress("bootstrap", "rounds", o.rounds);
+  o.progress = o.rounds > 0 ? progress.get() : nullptr;
   std::optional<ArenaResult> result = BuildArena(data, o, diagnostics);
   if (!result) return std::nullopt;
+  log.Drop("models", fmt::format("fewer than --min-battles {} battles", request.min_battles),
+           static_cast<int64_t>(result->dropped_models.size()));
   return ArenaRun{std::move(*result), data.dropped_category, data.dropped_ties};
 }
 
@@ -113,6 +125,10 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& request, Diagnostic
     std::vector<Judgment> judgments =
         ReadJudgments(request.judgments, request.judgments, diagnostics);
     if (diagnostics->has_errors()) return std::nullopt;
+    if (request.log != nullptr) {
+      request.log->AddInput(request.judgments, request.judgments, "judgments",
+                            static_cast<int64_t>(judgments.size()));
+    }
     report.computed =
         ComputeNetWinRates(judgments, request.rounds, request.seed, request.level, request.threads);
   }
@@ -137,6 +153,9 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& request, Diagnostic
                                    {"task_as_written", false},
                                    {"notes", false}},
                                   diagnostics, shown);
+    if (request.log != nullptr) {
+      request.log->AddInput(reported, shown, "pairwise", static_cast<int64_t>(table.rows.size()));
+    }
     for (const CsvRow& row : table.rows) {
       std::optional<double> nwr = ParseFiniteDouble(row.fields[kRate]);
       std::optional<long long> line = ParsePositiveInteger(row.fields[kLine]);

@@ -8,6 +8,7 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/inference/arena.h"
+#include "tools/run_log.h"
 
 namespace podium {
 
@@ -28,6 +29,7 @@ struct ArenaRequest {
   std::string format = "md";  // md|csv|json
   std::string out;
   std::string title;
+  RunLog* log = nullptr;  // inputs, dropped rows, progress and notes; null = none
 };
 
 void AddArenaOptions(CLI::App* command, ArenaRequest* request);
@@ -52,6 +54,7 @@ struct NetWinRequest {
   std::string format = "md";  // md|json
   std::string out;
   std::string title;
+  RunLog* log = nullptr;  // inputs, dropped rows, progress and notes; null = none
 };
 
 void AddNetWinOptions(CLI::App* command, NetWinRequest* request);

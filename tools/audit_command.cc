@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "engine/audit/source_audit.h"
+#include "engine/base/file_util.h"
 #include "engine/reporting/audit_report.h"
 #include "tools/dataset_loader.h"
 
@@ -26,7 +27,8 @@ void AddAuditOptions(CLI::App* command, AuditRequest* r) {
 }
 
 std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics* diagnostics) {
-  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  LoadedClaims loaded =
+      LoadClaims(request.claims, request.registry, request.datasets, diagnostics, request.log);
   const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
   const std::string shown = !request.sources_shown.empty() ? request.sources_shown
                             : request.sources.empty()      ? "../shared/seeds"
@@ -37,6 +39,12 @@ std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics*
   }
   if (diagnostics->has_errors()) return std::nullopt;
   const auto documents = LoadSourceDocuments(loaded.registry, sources, shown);
+  for (const Source& source : loaded.registry.sources()) {
+    auto it = documents.find(source.id);
+    if (request.log == nullptr || it == documents.end() || !it->second.found) continue;
+    request.log->AddInput(JoinPath(sources, source.file), it->second.path, "document",
+                          static_cast<int64_t>(it->second.lines.size()));
+  }
   const AuditResult result =
       AuditClaims(loaded.claims, loaded.registry, documents, {request.context});
   const AuditContext context{&loaded.registry, &documents, shown, request.context};

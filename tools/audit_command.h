@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "tools/run_log.h"
 
 namespace podium {
 
@@ -24,6 +25,7 @@ struct AuditRequest {
   int context = 8;                  // lines above the cited one where the model may be named
   std::string format = "md";        // md|json
   std::string out;                  // default: stdout
+  RunLog* log = nullptr;            // inputs, dropped rows, progress and notes; null = none
 };
 
 void AddAuditOptions(CLI::App* command, AuditRequest* request);

@@ -76,19 +76,7 @@ std::string Markdown(const CheckRequest& r, const std::vector<Entry>& entries, i
     if (e.comparison.changes.empty()) continue;
     out += fmt::format("\n## {} ({}): {} changes, {} regressions\n\n", e.name, e.comparison.schema,
                        e.comparison.changes.size(), e.comparison.regressions);
-    out += "| Where | Change | Baseline | Current | Δ | Interval | Regression |\n";
-    out += "|---|---|---:|---:|---:|---|---|\n";
-    for (size_t k = 0; k < e.comparison.changes.size() && k < kShownPerReport; ++k) {
-      const ReportChange& c = e.comparison.changes[k];
-      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", MarkdownCell(c.path), c.kind,
-                         Cell(c.baseline), Cell(c.current),
-                         std::isnan(c.delta) ? "—" : fmt::format("{:+.6g}", c.delta),
-                         c.interval.empty() ? "—" : c.interval, c.regression ? "yes" : "no");
-    }
-    if (e.comparison.changes.size() > kShownPerReport) {
-      out += fmt::format("\n… and {} more (all in --json).\n",
-                         e.comparison.changes.size() - kShownPerReport);
-    }
+    out += ChangesTable(e.comparison);
   }
   if (regressions == 0) out += "\nNo regressions.\n";
   return out;
@@ -126,6 +114,23 @@ Json ToJson(const CheckRequest& r, const std::vector<Entry>& entries, int regres
 }
 
 }  // namespace
+
+std::string ChangesTable(const ReportComparison& comparison) {
+  std::string out = "| Where | Change | Baseline | Current | Δ | Interval | Regression |\n";
+  out += "|---|---|---:|---:|---:|---|---|\n";
+  for (size_t k = 0; k < comparison.changes.size() && k < kShownPerReport; ++k) {
+    const ReportChange& c = comparison.changes[k];
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", MarkdownCell(c.path), c.kind,
+                       Cell(c.baseline), Cell(c.current),
+                       std::isnan(c.delta) ? "—" : fmt::format("{:+.6g}", c.delta),
+                       c.interval.empty() ? "—" : c.interval, c.regression ? "yes" : "no");
+  }
+  if (comparison.changes.size() > kShownPerReport) {
+    out += fmt::format("\n… and {} more (all in --json).\n",
+                       comparison.changes.size() - kShownPerReport);
+  }
+  return out;
+}
 
 void AddCheckOptions(CLI::App* c, CheckRequest* r) {
   c->add_option("baseline", r->baseline, "Baseline report (JSON) or folder of reports")->required();

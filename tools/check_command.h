@@ -9,6 +9,8 @@
 #include <ostream>
 #include <string>
 
+#include "engine/check/report_check.h"
+
 namespace podium {
 
 struct CheckRequest {
@@ -22,6 +24,10 @@ struct CheckRequest {
 void AddCheckOptions(CLI::App* command, CheckRequest* request);
 
 int RunCheck(const CheckRequest& request, std::ostream& out, std::ostream& err);
+
+// The Markdown table of one comparison's changes (the first 200; the rest
+// counted), as `podium check` and `podium verify` print it.
+std::string ChangesTable(const ReportComparison& comparison);
 
 }  // namespace podium
 

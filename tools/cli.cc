@@ -1,6 +1,11 @@
 #include "tools/cli.h"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
 #include <ostream>
 
 #include "engine/base/diagnostic.h"
@@ -10,7 +15,10 @@
 #include "tools/check_command.h"
 #include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
+#include "tools/manifest.h"
 #include "tools/regenerate_command.h"
+#include "tools/run_log.h"
+#include "tools/verify_command.h"
 
 namespace podium {
 namespace {
@@ -29,20 +37,48 @@ int Emit(const std::string& text, const std::string& path, std::ostream& out, st
   return 0;
 }
 
-// Renders a report, prints every diagnostic, and writes the report only when
-// there was no error (exit 2 otherwise).
+// What every report command shares: the arguments as run (for the
+// manifest), the run's log, and the global flags.
+struct Run {
+  std::vector<std::string> args;
+  RunLog log;
+  bool quiet = false;
+  bool reproducible = false;
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+};
+
+// Adds the manifest to a JSON report (to nothing else).
+std::optional<std::string> WithManifest(std::optional<std::string> text, const std::string& format,
+                                        const CLI::App& command, const Run& run, double seconds,
+                                        Diagnostics* diagnostics) {
+  if (!text || format != "json") return text;
+  const ManifestInput manifest{run.args, OptionsInForce(command), &run.log, run.reproducible,
+                               seconds};
+  return AttachManifest(*text, manifest, diagnostics);
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Renders a report, adds the manifest to JSON, prints every diagnostic, and
+// writes the report only when there was no error (exit 2 otherwise).
 template <typename Render>
-int Report(const char* command, const std::string& path, std::ostream& out, std::ostream& err,
-           Render render) {
+int Report(const char* name, const CLI::App& command, const std::string& format,
+           const std::string& path, Run& run, Render render) {
+  const auto start = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
   std::optional<std::string> text = render(&diagnostics);
-  diagnostics.Print(err);
+  text = WithManifest(std::move(text), format, command, run, SecondsSince(start), &diagnostics);
+  diagnostics.Print(*run.err, run.quiet);
   if (!text) {
-    err << "podium " << command << ": " << diagnostics.error_count()
-        << " errors; no report written\n";
+    *run.err << "podium " << name << ": " << diagnostics.error_count()
+             << " errors; no report written\n";
     return 2;
   }
-  return Emit(*text, path, out, err);
+  run.log.Note(fmt::format("{} done in {:.3f} s", name, SecondsSince(start)));
+  return Emit(*text, path, *run.out, *run.err);
 }
 
 }  // namespace
@@ -50,7 +86,18 @@ int Report(const char* command, const std::string& path, std::ostream& out, std:
 int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app("podium: leaderboards with provenance from published evaluation results", "podium");
   app.require_subcommand(1);
-  app.set_version_flag("--version", "podium 0.1.0");
+  app.set_version_flag("--version", std::string("podium ") + PodiumVersion());
+  app.fallthrough();  // the flags below may also follow the subcommand
+  Run run;
+  run.args = args;
+  run.out = &out;
+  run.err = &err;
+  bool verbose = false;
+  app.add_flag("--quiet,-q", run.quiet, "Errors only on stderr: no warnings, notes or progress");
+  app.add_flag("--verbose,-v", verbose,
+               "Say on stderr what was read, what was left out and why, and how long it took");
+  app.add_flag("--reproducible", run.reproducible,
+               "Leave the git commit and the time out of JSON manifests (same inputs, same bytes)");
 
   LeaderboardRequest leaderboard;
   CLI::App* leaderboard_cmd = app.add_subcommand("leaderboard", "Rank models from score claims");
@@ -75,6 +122,11 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   CLI::App* audit_cmd =
       app.add_subcommand("audit", "Check every claim against the source document it cites");
   AddAuditOptions(audit_cmd, &audit);
+
+  VerifyRequest verify;
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify", "Re-run a JSON report from its manifest: are the numbers reproduced?");
+  AddVerifyOptions(verify_cmd, &verify);
 
   CheckRequest check;
   CLI::App* check_cmd = app.add_subcommand(
@@ -103,25 +155,40 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return 2;
   }
 
+  run.log.err = &err;
+  run.log.verbose = verbose && !run.quiet;
+  run.log.progress = !run.quiet && &err == &std::cerr && isatty(STDERR_FILENO) == 1;
+  leaderboard.log = arena.log = netwin.log = h2h.log = audit.log = &run.log;
   if (*leaderboard_cmd) {
-    return Report("leaderboard", leaderboard.out, out, err,
+    return Report("leaderboard", *leaderboard_cmd, leaderboard.format, leaderboard.out, run,
                   [&](Diagnostics* d) { return RenderLeaderboard(leaderboard, d); });
   }
   if (*arena_cmd) {
-    return Report("arena", arena.out, out, err,
+    return Report("arena", *arena_cmd, arena.format, arena.out, run,
                   [&](Diagnostics* d) { return RenderArena(arena, d); });
   }
   if (*netwin_cmd) {
-    return Report("netwin", netwin.out, out, err,
+    return Report("netwin", *netwin_cmd, netwin.format, netwin.out, run,
                   [&](Diagnostics* d) { return RenderNetWin(netwin, d); });
   }
   if (*h2h_cmd) {
-    return Report("h2h", h2h.out, out, err, [&](Diagnostics* d) { return RenderH2H(h2h, d); });
+    return Report("h2h", *h2h_cmd, h2h.format, h2h.out, run,
+                  [&](Diagnostics* d) { return RenderH2H(h2h, d); });
   }
   if (*audit_cmd) {
+    const auto start = std::chrono::steady_clock::now();
     Diagnostics diagnostics;
     std::optional<AuditOutput> report = RenderAudit(audit, &diagnostics);
-    diagnostics.Print(err);
+    if (report) {
+      std::optional<std::string> text = WithManifest(report->text, audit.format, *audit_cmd, run,
+                                                     SecondsSince(start), &diagnostics);
+      if (text) {
+        report->text = std::move(*text);
+      } else {
+        report.reset();
+      }
+    }
+    diagnostics.Print(err, run.quiet);
     if (!report) {
       err << "podium audit: " << diagnostics.error_count() << " errors; no report written\n";
       return 2;
@@ -135,6 +202,7 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return 0;
   }
   if (*regenerate_cmd) return RunRegenerate(regenerate, out, err);
+  if (*verify_cmd) return RunVerify(verify, out, err);
   if (*check_cmd) return RunCheck(check, out, err);
   return 2;
 }

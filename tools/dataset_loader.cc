@@ -82,7 +82,7 @@ void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::
 }
 
 LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::string& registry,
-                        const std::string& datasets_arg, Diagnostics* diagnostics) {
+                        const std::string& datasets_arg, Diagnostics* diagnostics, RunLog* log) {
   const std::string datasets = datasets_arg.empty() ? DefaultDatasets() : datasets_arg;
   LoadedClaims loaded;
   std::string registry_dir = registry;
@@ -108,9 +108,23 @@ LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::strin
     for (const std::string& f : claims) files.emplace_back(f, f);
   }
   loaded.registry = Registry::Read(registry_dir, diagnostics, loaded.registry_shown);
+  if (log != nullptr) {
+    const Registry& r = loaded.registry;
+    const std::pair<const char*, size_t> tables[] = {{"models.csv", r.models().size()},
+                                                     {"benchmarks.csv", r.benchmarks().size()},
+                                                     {"sources.csv", r.sources().size()}};
+    for (const auto& [name, rows] : tables) {
+      log->AddInput(JoinPath(registry_dir, name), JoinPath(loaded.registry_shown, name), "registry",
+                    static_cast<int64_t>(rows));
+    }
+  }
   for (const auto& [path, shown] : files) {
+    const size_t before = loaded.claims.size();
     ReadClaimsFile(path, shown, loaded.registry, &loaded.claims, diagnostics);
     loaded.inputs.push_back(shown);
+    if (log != nullptr) {
+      log->AddInput(path, shown, "claims", static_cast<int64_t>(loaded.claims.size() - before));
+    }
   }
   return loaded;
 }

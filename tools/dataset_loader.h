@@ -15,6 +15,7 @@
 #include "engine/base/diagnostic.h"
 #include "engine/ingest/claims.h"
 #include "engine/registry/registry.h"
+#include "tools/run_log.h"
 
 namespace podium {
 
@@ -27,9 +28,11 @@ struct LoadedClaims {
 
 // Empty `claims` = every <datasets>/claims/*.csv in name order; empty
 // `registry` = <datasets>/registry; empty `datasets` = DefaultDatasets().
-// Files from the datasets folder are shown as "datasets/...".
+// Files from the datasets folder are shown as "datasets/...". Every file read
+// is recorded on `log` (may be null) with its row count.
 LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::string& registry,
-                        const std::string& datasets, Diagnostics* diagnostics);
+                        const std::string& datasets, Diagnostics* diagnostics,
+                        RunLog* log = nullptr);
 
 // Declares --claims, --registry and --datasets (the inputs of LoadClaims).
 void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,

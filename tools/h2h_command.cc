@@ -15,7 +15,8 @@ namespace {
 const Location kCommandLine{"<command line>"};
 
 std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* diagnostics) {
-  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  LoadedClaims loaded =
+      LoadClaims(request.claims, request.registry, request.datasets, diagnostics, request.log);
   if (diagnostics->has_errors()) return std::nullopt;
   const Registry& registry = loaded.registry;
   auto model = [&](const std::string& n) { return registry.ResolveModel(n); };
@@ -92,6 +93,7 @@ std::optional<std::string> RenderBattles(const H2HRequest& request, Diagnostics*
   arena.seed = request.seed;
   arena.level = request.level;
   arena.threads = request.threads;
+  arena.log = request.log;
   std::optional<ArenaRun> run = RunArena(arena, diagnostics);
   if (!run) return std::nullopt;
   const ArenaResult& result = run->result;

@@ -10,6 +10,7 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/inference/head_to_head.h"
+#include "tools/run_log.h"
 
 namespace podium {
 
@@ -30,6 +31,7 @@ struct H2HRequest {
   std::string format = "md";  // md|json
   std::string out, title;
   std::vector<DocumentStatement> statements;  // set by `regenerate`, not on the command line
+  RunLog* log = nullptr;  // inputs, dropped rows, progress and notes; null = none
 };
 
 void AddH2HOptions(CLI::App* command, H2HRequest* request);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 
 #include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/claims.h"
@@ -36,6 +38,58 @@ std::vector<Claim> WithItemClaims(const std::vector<Claim>& claims, const ItemDa
   }
   inputs->push_back(items.path);
   return out;
+}
+
+// Records on `log` why claims read did not reach the table: the --models and
+// --benchmarks filters, benchmarks under --min-models, models under
+// --min-coverage, cells replaced by --items, and claims not chosen for their
+// cell (--on-conflict, or the same number quoted twice).
+void LogDroppedClaims(const std::vector<Claim>& read, const std::vector<Claim>& used_claims,
+                      const Leaderboard& board, const LeaderboardRequest& request, RunLog* log) {
+  std::set<std::string> used, in_table,
+      excluded(board.dropped_benchmarks.begin(), board.dropped_benchmarks.end());
+  std::set<std::string> excluded_models;
+  for (const ExcludedModel& e : board.excluded) excluded_models.insert(e.model);
+  for (const auto& row : board.matrix.claim_ids) {
+    for (const auto& cell : row) used.insert(cell.begin(), cell.end());
+  }
+  for (const Claim& c : used_claims) in_table.insert(c.id);
+  const auto& models = board.options.models;
+  const auto& benchmarks = board.options.benchmarks;
+  auto listed = [](const std::vector<std::string>& list, const std::string& id) {
+    return list.empty() || std::find(list.begin(), list.end(), id) != list.end();
+  };
+  int64_t model_filter = 0, benchmark_filter = 0, few_models = 0, coverage = 0, items = 0,
+          not_chosen = 0;
+  for (const Claim& c : read) {
+    if (used.count(c.id) > 0) continue;
+    if (!listed(models, c.model)) {
+      ++model_filter;
+    } else if (!listed(benchmarks, c.benchmark)) {
+      ++benchmark_filter;
+    } else if (in_table.count(c.id) == 0) {
+      ++items;
+    } else if (excluded.count(c.benchmark) > 0) {
+      ++few_models;
+    } else if (excluded_models.count(c.model) > 0) {
+      ++coverage;
+    } else {
+      ++not_chosen;
+    }
+  }
+  log->Drop("claims", "model not in --models", model_filter);
+  log->Drop("claims", "benchmark not in --benchmarks", benchmark_filter);
+  log->Drop("claims", "cell taken from the per-item results (--items)", items);
+  log->Drop(
+      "claims",
+      fmt::format("benchmark reported for fewer than --min-models {} models", request.min_models),
+      few_models);
+  log->Drop("claims", fmt::format("model under --min-coverage {}", request.min_coverage), coverage);
+  log->Drop("claims",
+            fmt::format("another claim for the same model and benchmark was used (--on-conflict "
+                        "{}, or the same number quoted twice)",
+                        request.on_conflict),
+            not_chosen);
 }
 
 }  // namespace
@@ -97,11 +151,15 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
 
 std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
                                              Diagnostics* diagnostics) {
-  LoadedClaims loaded = LoadClaims(request.claims, request.registry, request.datasets, diagnostics);
+  RunLog scratch;
+  RunLog& log = request.log != nullptr ? *request.log : scratch;
+  LoadedClaims loaded =
+      LoadClaims(request.claims, request.registry, request.datasets, diagnostics, &log);
   const Registry& registry = loaded.registry;
   ItemData items;
   for (const std::string& path : request.items) {
     ItemData one = ReadItems(path, path, registry, diagnostics);
+    log.AddInput(path, path, "items", one.rows);
     items.path += (items.path.empty() ? "" : ", ") + one.path;
     items.rows += one.rows;
     for (BenchmarkItems& b : one.benchmarks) {
@@ -145,6 +203,7 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
 
   const Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
+  LogDroppedClaims(loaded.claims, claims, board, request, &log);
   std::optional<LeaderboardUncertainty> uncertainty;
   if (request.bootstrap != "none") {
     ScoreBootstrapOptions bo;
@@ -158,6 +217,8 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
     bo.seed = request.seed;
     bo.level = request.level;
     bo.threads = request.threads;
+    std::unique_ptr<Progress> progress = log.StartProgress("bootstrap", "rounds", bo.rounds);
+    bo.progress = progress.get();
     uncertainty = BootstrapLeaderboard(board, claims, registry, &items, bo, diagnostics);
     if (!uncertainty) return std::nullopt;
   } else {

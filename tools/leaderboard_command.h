@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "tools/run_log.h"
 
 namespace podium {
 
@@ -34,6 +35,7 @@ struct LeaderboardRequest {
   std::string format = "md";            // md|csv|json
   std::string out;                      // output file; empty = stdout
   std::string title;                    // report heading
+  RunLog* log = nullptr;                // inputs, dropped rows, progress and notes; null = none
 };
 
 // Declares --items, --bootstrap, --interval, --rounds, --seed, --level and

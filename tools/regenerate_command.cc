@@ -15,6 +15,7 @@
 #include "tools/dataset_loader.h"
 #include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
+#include "tools/manifest.h"
 
 namespace podium {
 namespace {
@@ -50,16 +51,6 @@ DocumentStatement ParseStatement(const Json& j) {
   s.quote = j.at("quote").get<std::string>();
   s.english = j.value("english", "");
   return s;
-}
-
-std::string ShellQuote(const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789-_.,/=:@") == std::string::npos) {
-    return arg;
-  }
-  std::string out = "'";
-  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 // Reads and checks datasets/reports.json; problems become diagnostics.
@@ -123,7 +114,17 @@ std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, A
   request.datasets = datasets;
   request.format = format;
   request.title = spec.title;
-  return render(request, diagnostics);
+  RunLog log;
+  request.log = &log;
+  std::optional<std::string> text = render(request, diagnostics);
+  if (!text || format != "json") return text;
+  // The manifest names the command that makes this file on its own.
+  std::vector<std::string> argv = {spec.command};
+  argv.insert(argv.end(), spec.args.begin(), spec.args.end());
+  argv.insert(argv.end(), {"--title", spec.title, "--format", "json"});
+  app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
+  return AttachManifest(*text, ManifestInput{argv, OptionsInForce(app), &log, true, 0},
+                        diagnostics);
 }
 
 // Renders one report in one format with the command the spec names.
@@ -204,7 +205,20 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
       request.sources = sources;
       request.sources_shown = "../shared/seeds";
       request.format = format;
+      RunLog log;
+      request.log = &log;
       if (std::optional<AuditOutput> report = RenderAudit(request, &diagnostics)) {
+        if (request.format == "json") {
+          AuditRequest parsed;
+          CLI::App app("audit");
+          AddAuditOptions(&app, &parsed);
+          const std::vector<std::string> argv = {"audit", "--format", "json"};
+          app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
+          std::optional<std::string> text = AttachManifest(
+              report->text, ManifestInput{argv, OptionsInForce(app), &log, true, 0}, &diagnostics);
+          if (!text) continue;
+          report->text = std::move(*text);
+        }
         files.push_back({std::string("audit.") + format, report->text});
         audit_errors = report->errors;
       }

@@ -57,8 +57,11 @@ void Diagnostics::Merge(const Diagnostics& other) {
   for (const Diagnostic& d : other.list_) Add(d);
 }
 
-void Diagnostics::Print(std::ostream& out) const {
-  for (const Diagnostic& d : list_) out << FormatDiagnostic(d) << '\n';
+void Diagnostics::Print(std::ostream& out, bool errors_only) const {
+  for (const Diagnostic& d : list_) {
+    if (errors_only && d.severity != Severity::kError) continue;
+    out << FormatDiagnostic(d) << '\n';
+  }
 }
 
 }  // namespace podium

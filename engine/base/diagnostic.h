@@ -54,8 +54,9 @@ class Diagnostics {
   // Appends every diagnostic of `other`, keeping their order.
   void Merge(const Diagnostics& other);
 
-  // Writes one formatted diagnostic per line.
-  void Print(std::ostream& out) const;
+  // Writes one formatted diagnostic per line; with `errors_only` (--quiet)
+  // warnings and notes are left out.
+  void Print(std::ostream& out, bool errors_only = false) const;
 
  private:
   std::vector<Diagnostic> list_;

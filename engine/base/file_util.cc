@@ -55,4 +55,9 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
   return true;
 }
 
+std::string JoinPath(const std::string& directory, const std::string& file) {
+  if (directory.empty()) return file;
+  return directory.back() == '/' ? directory + file : directory + "/" + file;
+}
+
 }  // namespace podium

@@ -17,6 +17,10 @@ std::optional<std::string> ReadFile(const std::string& path, std::string* error 
 // fills `error` on failure (the temporary file is removed).
 bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error);
 
+// `directory` + "/" + `file` (no doubled slash; just `file` when `directory`
+// is empty).
+std::string JoinPath(const std::string& directory, const std::string& file);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_BASE_FILE_UTIL_H_

@@ -100,8 +100,9 @@ class ArenaBuilder {
       total += c.count;
     }
     std::vector<int> degenerate(o_.rounds, 0);
-    fit.replicates =
-        RunBootstrap(o_.rounds, m, o_.seed, o_.threads, [&](int r, Rng& rng, Eigen::VectorXd* row) {
+    fit.replicates = RunBootstrap(
+        o_.rounds, m, o_.seed, o_.threads,
+        [&](int r, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int64_t> draw;
           Multinomial(rng, total, weights, &draw);
           const PairCounts sample = ToPairCounts(m, data.cells, &draw);
@@ -113,7 +114,8 @@ class ArenaBuilder {
           }
           *row = ToRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
                            o_.anchor_rating, /*centre=*/true);
-        });
+        },
+        o_.progress);
     result_->degenerate_replicates += std::accumulate(degenerate.begin(), degenerate.end(), 0);
     return fit;
   }
@@ -125,13 +127,15 @@ class ArenaBuilder {
     fit.ratings = ToRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
     if (o_.rounds == 0) return fit;
     const uint64_t n = data.sequence.size();
-    fit.replicates =
-        RunBootstrap(o_.rounds, m, o_.seed, o_.threads, [&](int, Rng& rng, Eigen::VectorXd* row) {
+    fit.replicates = RunBootstrap(
+        o_.rounds, m, o_.seed, o_.threads,
+        [&](int, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int> order(n);
           for (uint64_t k = 0; k < n; ++k) order[k] = static_cast<int>(rng.Below(n));
           *row = ToRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
                            false);
-        });
+        },
+        o_.progress);
     return fit;
   }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/base/progress.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
 #include "engine/rating/elo.h"
@@ -40,7 +41,8 @@ struct ArenaOptions {
   uint64_t seed = 1;
   double level = 0.95;
   int threads = 1;
-  EloOptions elo;  // K = 4, base 10, scale 400, initial 1000
+  Progress* progress = nullptr;  // counts bootstrap rounds (all components); null = none
+  EloOptions elo;                // K = 4, base 10, scale 400, initial 1000
 };
 
 struct ArenaRow {

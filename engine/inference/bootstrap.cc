@@ -9,7 +9,8 @@
 namespace podium {
 
 Eigen::MatrixXd RunBootstrap(int rounds, int width, uint64_t seed, int threads,
-                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate) {
+                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate,
+                             Progress* progress) {
   PODIUM_CHECK(threads >= 1 && rounds >= 0);
   Eigen::MatrixXd out(rounds, width);
   auto run = [&](int begin, int end) {
@@ -18,6 +19,7 @@ Eigen::MatrixXd RunBootstrap(int rounds, int width, uint64_t seed, int threads,
       Rng rng(seed, static_cast<uint64_t>(r));
       replicate(r, rng, &row);
       out.row(r) = row.transpose();
+      if (progress != nullptr) progress->Add();
     }
   };
   threads = std::max(1, std::min(threads, rounds));

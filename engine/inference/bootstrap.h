@@ -11,6 +11,7 @@
 #include <functional>
 #include <vector>
 
+#include "engine/base/progress.h"
 #include "engine/base/random.h"
 
 namespace podium {
@@ -18,9 +19,11 @@ namespace podium {
 // Fills row r of the (rounds x width) result with what replicate(r, rng_r,
 // &row) writes into `row` (a vector of `width` values, reused between calls).
 // `replicate` must be safe to call concurrently for different r.
+// Each finished round is counted on `progress` (may be null).
 // REQUIRES: threads >= 1.
 Eigen::MatrixXd RunBootstrap(int rounds, int width, uint64_t seed, int threads,
-                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate);
+                             const std::function<void(int, Rng&, Eigen::VectorXd*)>& replicate,
+                             Progress* progress = nullptr);
 
 // The q-quantile of `values` with linear interpolation between order
 // statistics (Hyndman & Fan type 7: numpy's and pandas' default, which Arena's

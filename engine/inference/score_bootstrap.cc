@@ -313,7 +313,8 @@ std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
         break;
     }
   };
-  out.replicates = RunBootstrap(options.rounds, rows, options.seed, options.threads, replicate);
+  out.replicates = RunBootstrap(options.rounds, rows, options.seed, options.threads, replicate,
+                                options.progress);
 
   std::vector<std::vector<JackknifeSample>> jackknife;
   if (options.interval == IntervalMethod::kBca) {

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/base/progress.h"
 #include "engine/inference/intervals.h"
 #include "engine/ingest/claims.h"
 #include "engine/ingest/items.h"
@@ -47,6 +48,7 @@ struct ScoreBootstrapOptions {
   uint64_t seed = 1;
   double level = 0.95;
   int threads = 1;
+  Progress* progress = nullptr;  // counts rounds for a terminal; null = none
 };
 
 // How one published score varies under repetition (the parametric model).

@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "engine/base/file_util.h"
 #include "engine/base/number.h"
 #include "engine/ingest/csv_table.h"
 
@@ -21,11 +22,6 @@ std::vector<std::string> SplitAliases(const std::string& text) {
     start = end + 1;
   }
   return out;
-}
-
-std::string JoinPath(const std::string& directory, const std::string& file) {
-  if (directory.empty()) return file;
-  return directory.back() == '/' ? directory + file : directory + "/" + file;
 }
 
 // Checks that a required text field is not empty.

@@ -1,0 +1,144 @@
+#include "tools/manifest.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "engine/base/file_util.h"
+#include "engine/base/sha256.h"
+#include "engine/reporting/text_format.h"
+#include "tools/dataset_loader.h"
+
+namespace podium {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Standard output of a shell command, or nullopt when it fails.
+std::optional<std::string> CommandOutput(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (!pipe) return std::nullopt;
+  std::string out;
+  std::array<char, 256> buffer;
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get()))
+    out.append(buffer.data(), n);
+  if (pclose(pipe.release()) != 0) return std::nullopt;
+  return out;
+}
+
+std::optional<Json> OptionValue(const CLI::Option& option) {
+  const bool given = option.count() > 0;
+  if (option.get_type_size() == 0) return Json(given);  // a flag
+  std::vector<std::string> values = option.results();
+  if (!given) {
+    const std::string fallback = option.get_default_str();
+    values = fallback.empty() ? std::vector<std::string>{} : std::vector<std::string>{fallback};
+  }
+  if (option.get_items_expected_max() > 1) return Json(values);
+  return values.empty() ? Json(nullptr) : Json(values.back());
+}
+
+}  // namespace
+
+const char* PodiumVersion() { return "0.1.0"; }
+
+std::string ShellQuote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-_.,/=:@") == std::string::npos) {
+    return arg;
+  }
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string CommandLine(const std::vector<std::string>& argv) {
+  std::string out = "podium";
+  for (const std::string& a : argv) out += " " + ShellQuote(a);
+  return out;
+}
+
+std::optional<std::string> GitCommit(const std::string& home) {
+  const std::string git = "git -C " + ShellQuote(home);
+  std::optional<std::string> head = CommandOutput(git + " rev-parse HEAD 2>/dev/null");
+  if (!head || head->size() < 40) return std::nullopt;
+  std::string commit = head->substr(0, 40);
+  std::optional<std::string> status =
+      CommandOutput(git + " status --porcelain --untracked-files=no 2>/dev/null");
+  if (status && !status->empty()) commit += "-dirty";
+  return commit;
+}
+
+Json OptionsInForce(const CLI::App& command) {
+  Json out = Json::object();
+  for (const CLI::Option* option : command.get_options()) {
+    if (option == command.get_help_ptr()) continue;
+    if (std::optional<Json> value = OptionValue(*option)) out[option->get_name()] = *value;
+  }
+  return out;
+}
+
+std::optional<Json> BuildManifest(const ManifestInput& input, Diagnostics* diagnostics) {
+  Json m;
+  m["podium_version"] = PodiumVersion();
+  if (!input.reproducible) {
+    std::optional<std::string> commit = GitCommit(PodiumHome());
+    m["git_commit"] = commit ? Json(*commit) : Json(nullptr);
+  }
+  m["command"] = input.argv;
+  m["command_line"] = CommandLine(input.argv);
+  m["options"] = input.options;
+  for (const char* key : {"--seed", "--rounds"}) {
+    if (!input.options.contains(key) || !input.options[key].is_string()) continue;
+    const std::string text = input.options[key].get<std::string>();
+    try {
+      m[std::string(key + 2)] = std::stoll(text);
+    } catch (const std::exception&) {
+      m[std::string(key + 2)] = text;
+    }
+  }
+  Json inputs = Json::array();
+  Json dropped = Json::array();
+  if (input.log != nullptr) {
+    for (const RunLog::Input& f : input.log->inputs) {
+      std::string error;
+      std::optional<std::string> bytes = ReadFile(f.path, &error);
+      if (!bytes) {
+        diagnostics->Error(Location{f.shown}, "", "", "cannot read input for its hash: " + error);
+        return std::nullopt;
+      }
+      inputs.push_back({{"path", f.shown},
+                        {"kind", f.kind},
+                        {"rows", f.rows},
+                        {"bytes", bytes->size()},
+                        {"sha256", Sha256Hex(*bytes)}});
+    }
+    for (const RunLog::Dropped& d : input.log->dropped) {
+      dropped.push_back({{"what", d.what}, {"count", d.count}, {"reason", d.reason}});
+    }
+  }
+  m["inputs"] = std::move(inputs);
+  m["dropped"] = std::move(dropped);
+  m["reproducible"] = input.reproducible;
+  if (!input.reproducible) m["seconds"] = JsonNumber(std::round(input.seconds * 1e4) / 1e4);
+  return m;
+}
+
+std::optional<std::string> AttachManifest(const std::string& report_json,
+                                          const ManifestInput& input, Diagnostics* diagnostics) {
+  Json doc = Json::parse(report_json, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object()) {
+    diagnostics->Error(Location{"<report>"}, "", "", "the report is not a JSON object");
+    return std::nullopt;
+  }
+  std::optional<Json> manifest = BuildManifest(input, diagnostics);
+  if (!manifest) return std::nullopt;
+  doc.erase("manifest");
+  doc["manifest"] = std::move(*manifest);
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace podium

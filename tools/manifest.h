@@ -1,0 +1,62 @@
+// The "manifest" every JSON report carries: what made it (podium version, git
+// commit, the command line and every option in force, seed and rounds), what
+// it was made from (each input file with its SHA-256 and the rows read), what
+// was left out and why, and how long it took. `podium verify` re-runs a
+// report from its manifest; `podium check` ignores the manifest.
+//
+// Under --reproducible (and in `podium regenerate`) the git commit and the
+// time are left out, so the same inputs give the same bytes.
+#ifndef PODIUM_TOOLS_MANIFEST_H_
+#define PODIUM_TOOLS_MANIFEST_H_
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.h"
+#include "tools/run_log.h"
+
+namespace podium {
+
+struct ManifestInput {
+  std::vector<std::string> argv;   // the command after "podium", as run
+  nlohmann::ordered_json options;  // OptionsInForce of the command
+  const RunLog* log = nullptr;     // inputs and dropped rows; null = none
+  bool reproducible = false;       // leave out the git commit and the time
+  double seconds = 0;              // wall time of the run
+};
+
+// Every option of `command` (help excluded) by its long name with the value in
+// force: the one given, else the default; flags as true/false, options that
+// take several values as arrays, everything else as the string given.
+nlohmann::ordered_json OptionsInForce(const CLI::App& command);
+
+// The manifest object. Each input is hashed here (SHA-256 of its bytes); an
+// input that cannot be read is an error diagnostic at its path.
+std::optional<nlohmann::ordered_json> BuildManifest(const ManifestInput& input,
+                                                    Diagnostics* diagnostics);
+
+// `report_json` (a JSON object) with "manifest" set last. nullopt with a
+// diagnostic when the report is not a JSON object or an input is unreadable.
+std::optional<std::string> AttachManifest(const std::string& report_json,
+                                          const ManifestInput& input, Diagnostics* diagnostics);
+
+// podium's version ("0.1.0").
+const char* PodiumVersion();
+
+// The commit checked out in the git work tree at `home` ("<sha>", with
+// "-dirty" when tracked files differ from it); nullopt outside a work tree or
+// without git.
+std::optional<std::string> GitCommit(const std::string& home);
+
+// `arg` quoted for a POSIX shell when it needs it.
+std::string ShellQuote(const std::string& arg);
+
+// "podium " + the arguments shell-quoted.
+std::string CommandLine(const std::vector<std::string>& argv);
+
+}  // namespace podium
+
+#endif  // PODIUM_TOOLS_MANIFEST_H_
