@@ -36,7 +36,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->check(CLI::NonNegativeNumber);
   AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);
   c->add_option("--format", r->format, "md, csv or json")
-      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->check(CLI::IsMember({"md", "csv", "json", "html"}))
       ->capture_default_str();
   c->add_option("--out", r->out, "Output file (default: standard output)");
   c->add_option("--title", r->title, "Report heading");
@@ -109,7 +109,8 @@ void AddNetWinOptions(CLI::App* c, NetWinRequest* r) {
                 "Reported net win rates (default: datasets/pairwise/movie_gen_net_win_rates.csv)");
   c->add_option("--datasets", r->datasets, "Datasets folder (default: $PODIUM_HOME/datasets)");
   AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);  // over prompts
-  c->add_option("--format", r->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  c->add_option("--format", r->format, "md, json or html")
+      ->check(CLI::IsMember({"md", "json", "html"}));
   c->add_option("--out", r->out, "Output file (default: standard output)");
   c->add_option("--title", r->title, "Report heading");
 }

@@ -6,10 +6,12 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
+#include "engine/reporting/html_report.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/check_command.h"
@@ -63,14 +65,18 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Renders a report, adds the manifest to JSON, prints every diagnostic, and
-// writes the report only when there was no error (exit 2 otherwise).
-template <typename Render>
-int Report(const char* name, const CLI::App& command, const std::string& format,
-           const std::string& path, Run& run, Render render) {
+// writes the report only when there was no error (exit 2 otherwise). HTML is
+// a view of the JSON report, manifest included: `render` is asked for JSON.
+template <typename Request, typename Render>
+int Report(const char* name, const CLI::App& command, Request request, Run& run, Render render) {
   const auto start = std::chrono::steady_clock::now();
+  const bool html = request.format == "html";
+  if (html) request.format = "json";
   Diagnostics diagnostics;
-  std::optional<std::string> text = render(&diagnostics);
-  text = WithManifest(std::move(text), format, command, run, SecondsSince(start), &diagnostics);
+  std::optional<std::string> text = render(request, &diagnostics);
+  text = WithManifest(std::move(text), request.format, command, run, SecondsSince(start),
+                      &diagnostics);
+  if (text && html) text = ReportHtml(nlohmann::ordered_json::parse(*text));
   diagnostics.Print(*run.err, run.quiet);
   if (!text) {
     *run.err << "podium " << name << ": " << diagnostics.error_count()
@@ -78,7 +84,7 @@ int Report(const char* name, const CLI::App& command, const std::string& format,
     return 2;
   }
   run.log.Note(fmt::format("{} done in {:.3f} s", name, SecondsSince(start)));
-  return Emit(*text, path, *run.out, *run.err);
+  return Emit(*text, request.out, *run.out, *run.err);
 }
 
 }  // namespace
@@ -159,22 +165,11 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   run.log.verbose = verbose && !run.quiet;
   run.log.progress = !run.quiet && &err == &std::cerr && isatty(STDERR_FILENO) == 1;
   leaderboard.log = arena.log = netwin.log = h2h.log = audit.log = &run.log;
-  if (*leaderboard_cmd) {
-    return Report("leaderboard", *leaderboard_cmd, leaderboard.format, leaderboard.out, run,
-                  [&](Diagnostics* d) { return RenderLeaderboard(leaderboard, d); });
-  }
-  if (*arena_cmd) {
-    return Report("arena", *arena_cmd, arena.format, arena.out, run,
-                  [&](Diagnostics* d) { return RenderArena(arena, d); });
-  }
-  if (*netwin_cmd) {
-    return Report("netwin", *netwin_cmd, netwin.format, netwin.out, run,
-                  [&](Diagnostics* d) { return RenderNetWin(netwin, d); });
-  }
-  if (*h2h_cmd) {
-    return Report("h2h", *h2h_cmd, h2h.format, h2h.out, run,
-                  [&](Diagnostics* d) { return RenderH2H(h2h, d); });
-  }
+  if (*leaderboard_cmd)
+    return Report("leaderboard", *leaderboard_cmd, leaderboard, run, RenderLeaderboard);
+  if (*arena_cmd) return Report("arena", *arena_cmd, arena, run, RenderArena);
+  if (*netwin_cmd) return Report("netwin", *netwin_cmd, netwin, run, RenderNetWin);
+  if (*h2h_cmd) return Report("h2h", *h2h_cmd, h2h, run, RenderH2H);
   if (*audit_cmd) {
     const auto start = std::chrono::steady_clock::now();
     Diagnostics diagnostics;

@@ -137,8 +137,8 @@ void AddH2HOptions(CLI::App* c, H2HRequest* r) {
       ->check(CLI::IsMember({"half", "drop", "davidson"}))
       ->capture_default_str();
   AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);  // battles
-  c->add_option("--format", r->format, "md or json")
-      ->check(CLI::IsMember({"md", "json"}))
+  c->add_option("--format", r->format, "md, json or html")
+      ->check(CLI::IsMember({"md", "json", "html"}))
       ->capture_default_str();
   c->add_option("--out", r->out, "Output file (default: standard output)");
   c->add_option("--title", r->title, "Report heading");

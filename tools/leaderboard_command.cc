@@ -143,7 +143,7 @@ void AddLeaderboardOptions(CLI::App* command, LeaderboardRequest* r) {
   command->add_option("--models", r->models, "Models to rank (ids or aliases)")->delimiter(',');
   AddScoreBootstrapOptions(command, r);
   command->add_option("--format", r->format, "Output format")
-      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->check(CLI::IsMember({"md", "csv", "json", "html"}))
       ->capture_default_str();
   command->add_option("--out", r->out, "Output file (default: standard output)");
   command->add_option("--title", r->title, "Report heading");

@@ -129,16 +129,27 @@ std::optional<Json> BuildManifest(const ManifestInput& input, Diagnostics* diagn
 
 std::optional<std::string> AttachManifest(const std::string& report_json,
                                           const ManifestInput& input, Diagnostics* diagnostics) {
-  Json doc = Json::parse(report_json, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) {
-    diagnostics->Error(Location{"<report>"}, "", "", "the report is not a JSON object");
+  // Reports are written by Json::dump(2), so the manifest can be appended as
+  // text, exactly as dump(2) would place a last key, without parsing a report
+  // that may hold large matrices again.
+  const std::string end = "\n}\n";
+  if (report_json.size() < end.size() ||
+      report_json.compare(report_json.size() - end.size(), end.size(), end) != 0 ||
+      report_json.find("\n  \"manifest\": ") != std::string::npos) {
+    diagnostics->Error(Location{"<report>"}, "", "",
+                       "internal: a report to carry a manifest must be a dump(2) JSON object "
+                       "without one");
     return std::nullopt;
   }
   std::optional<Json> manifest = BuildManifest(input, diagnostics);
   if (!manifest) return std::nullopt;
-  doc.erase("manifest");
-  doc["manifest"] = std::move(*manifest);
-  return doc.dump(2) + "\n";
+  std::string nested;
+  for (char c : manifest->dump(2)) {
+    nested += c;
+    if (c == '\n') nested += "  ";
+  }
+  return report_json.substr(0, report_json.size() - end.size()) + ",\n  \"manifest\": " + nested +
+         end;
 }
 
 }  // namespace podium

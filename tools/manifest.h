@@ -38,8 +38,10 @@ nlohmann::ordered_json OptionsInForce(const CLI::App& command);
 std::optional<nlohmann::ordered_json> BuildManifest(const ManifestInput& input,
                                                     Diagnostics* diagnostics);
 
-// `report_json` (a JSON object) with "manifest" set last. nullopt with a
-// diagnostic when the report is not a JSON object or an input is unreadable.
+// `report_json` (a JSON object as Json::dump(2) writes it, without a
+// manifest) with "manifest" as its last key; the bytes are those dump(2)
+// would give. nullopt with a diagnostic when the report is not such an
+// object or an input is unreadable.
 std::optional<std::string> AttachManifest(const std::string& report_json,
                                           const ManifestInput& input, Diagnostics* diagnostics);
 

@@ -10,6 +10,7 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/file_util.h"
+#include "engine/reporting/html_report.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/dataset_loader.h"
@@ -180,8 +181,31 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
       "audit --format md --out reports/audit.md` |\n";
   out +=
       "\nEach command is shown for its first format; `--format json --out "
-      "reports/NAME.json` gives the other.\n";
+      "reports/NAME.json` gives the other, `--format html` a page of its own. "
+      "[index.html](index.html) shows every report on one page (tables, forest plots of the "
+      "intervals, heat maps of win probabilities, provenance on hover).\n";
   return out;
+}
+
+// One page with every report that has a JSON form, in the order of
+// datasets/reports.json: the tables, forest plots, heat maps and provenance.
+std::string IndexPage(const std::vector<ReportSpec>& specs,
+                      const std::vector<RenderedFile>& files) {
+  std::vector<std::string> sections;
+  for (const ReportSpec& spec : specs) {
+    for (const RenderedFile& f : files) {
+      if (f.name != spec.name + ".json") continue;
+      sections.push_back(HtmlSection(nlohmann::ordered_json::parse(f.content), spec.name));
+    }
+  }
+  const std::string intro =
+      "<p>Every leaderboard, net-win-rate table and head-to-head in this folder, rebuilt by "
+      "<code>tools/podium regenerate</code> from <code>datasets/</code>. Hover a number (or open "
+      "its details) for the claims behind it: the source document, the line, and the names as "
+      "written there. Click a column header to sort. Each report's JSON file carries the same "
+      "numbers and a manifest (inputs with SHA-256, options, seed); <code>podium verify</code> "
+      "re-runs it.</p>";
+  return HtmlPage("podium reports", intro, sections);
 }
 
 }  // namespace
@@ -232,6 +256,7 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
     return diagnostics.has_errors() ? 2 : 1;
   }
   files.push_back({"README.md", ReportsReadme(specs)});
+  files.push_back({"index.html", IndexPage(specs, files)});
   for (const RenderedFile& f : files) {
     std::string error;
     if (!WriteFileAtomically(reports + "/" + f.name, f.content, &error)) {
