@@ -511,5 +511,26 @@ TEST(CliEndToEndTest, ProgressOnATerminal) {
   EXPECT_EQ(run(" --quiet"), "");
 }
 
+TEST(CliEndToEndTest, HtmlIsAViewOfTheJsonReport) {
+  const std::string dir = MakeWorkspace();
+  Result r = Podium(dir,
+                    "leaderboard --claims good.csv --registry reg --bootstrap parametric "
+                    "--rounds 50 --format html --out board.html");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ReadFile(dir + "/board.html").value_or("");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u) << html.substr(0, 100);
+  EXPECT_NE(html.find("<svg class=\"forest\""), std::string::npos);
+  // Provenance of a cell: claim id, line and the names as written.
+  EXPECT_NE(html.find("g1"), std::string::npos);
+  EXPECT_NE(html.find("모델1"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  // Same options, same page (with --reproducible the manifest is stable too).
+  const std::string args =
+      "h2h m1 m2 --claims good.csv --registry reg --format html --reproducible";
+  EXPECT_EQ(Podium(dir, args).out, Podium(dir, args).out);
+  EXPECT_NE(Podium(dir, args).out.find("<table class=\"sortable\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace podium

@@ -1126,6 +1126,9 @@ details.prov>summary{cursor:pointer;list-style:none;text-decoration:underline do
 details.prov>summary::-webkit-details-marker{display:none}
 details.prov>ul{margin:.3rem 0 .2rem;padding-left:1rem;text-align:left;font-size:.85em;min-width:20rem;max-width:34rem;white-space:normal;overflow-wrap:anywhere}
 td.verdict{white-space:nowrap}
+details.manifest{margin:.6rem 0 1.2rem;font-size:.9em;color:#333}
+details.manifest>summary{cursor:pointer}
+details.manifest code{overflow-wrap:anywhere}
 .v-a_better,.v-supported{color:#14622a}
 .v-b_better,.v-contradicted,.v-not_supported{color:#9b1c1c}
 .v-partly_supported{color:#7a5a00}
@@ -1321,7 +1324,37 @@ std::string HeatMapSvg(const HeatMap& map) {
   return out + HeatLegendSvg(map.legend, h) + "</svg>\n";
 }
 
-std::string HtmlSection(const Json& report, const std::string& id) {
+namespace {
+
+// How the report was made, from its manifest (docs/formats.md): the command,
+// podium's version and commit, seed and rounds, each input with its rows and
+// SHA-256, and what was left out. Closed by default; a list, not a table, so
+// that it does not join the sortable tables.
+std::string ManifestDetails(const Json& report) {
+  const Json& m = At(report, "manifest");
+  if (!m.is_object()) return "";
+  std::string out =
+      "<details class=\"manifest\"><summary>How this report was made (manifest)</summary>\n<ul>\n";
+  out += "<li>Command: <code>" + HtmlEscape(Str(m, "command_line")) + "</code></li>\n";
+  std::string made = "podium " + Str(m, "podium_version");
+  if (At(m, "git_commit").is_string()) made += ", commit " + Str(m, "git_commit");
+  if (At(m, "seed").is_number()) made += fmt::format(", seed {}", At(m, "seed").dump());
+  if (At(m, "rounds").is_number()) made += fmt::format(", {} rounds", At(m, "rounds").dump());
+  if (At(m, "seconds").is_number()) made += fmt::format(", {} s", Shortest(Num(m, "seconds")));
+  out += "<li>Made by " + HtmlEscape(made) + "</li>\n";
+  for (const Json& input : Array(m, "inputs")) {
+    out += fmt::format("<li>Input <code>{}</code> ({}, {} rows): SHA-256 <code>{}</code></li>\n",
+                       HtmlEscape(Str(input, "path")), HtmlEscape(Str(input, "kind")),
+                       At(input, "rows").dump(), HtmlEscape(Str(input, "sha256")));
+  }
+  for (const Json& d : Array(m, "dropped")) {
+    out += fmt::format("<li>Left out {} {}: {}</li>\n", At(d, "count").dump(),
+                       HtmlEscape(Str(d, "what")), HtmlEscape(Str(d, "reason")));
+  }
+  return out + "</ul>\n</details>\n";
+}
+
+std::string SectionBody(const Json& report, const std::string& id) {
   const std::string schema = Str(report, "schema");
   if (schema == "podium.leaderboard/1") return LeaderboardSection(report, id);
   if (schema == "podium.arena/1") return ArenaSection(report, id);
@@ -1332,6 +1365,19 @@ std::string HtmlSection(const Json& report, const std::string& id) {
                      : "Schema " + schema + " has no HTML view; see its JSON or Markdown file.";
   return SectionStart(id, "other", Title(report, schema.empty() ? "Report" : schema.c_str())) +
          Paragraph(note, "note") + "</section>\n";
+}
+
+}  // namespace
+
+std::string HtmlSection(const Json& report, const std::string& id) {
+  std::string section = SectionBody(report, id);
+  const std::string end = "</section>\n";
+  const std::string manifest = ManifestDetails(report);
+  if (!manifest.empty() && section.size() >= end.size() &&
+      section.compare(section.size() - end.size(), end.size(), end) == 0) {
+    section.insert(section.size() - end.size(), manifest);
+  }
+  return section;
 }
 
 std::string HtmlPage(const std::string& title, const std::string& intro_html,

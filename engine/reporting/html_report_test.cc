@@ -469,5 +469,30 @@ TEST(HtmlPageTest, OutputIsAPureFunctionOfTheInput) {
   EXPECT_NE(ReportHtml(Json::object()).find("<title>podium report</title>"), std::string::npos);
 }
 
+TEST(HtmlReportTest, ManifestShownAsHowTheReportWasMade) {
+  nlohmann::ordered_json report = nlohmann::ordered_json::parse(R"({
+    "schema": "podium.netwin/1", "title": "T", "computed": [], "reported": [],
+    "manifest": {"podium_version": "0.1.0", "command": ["netwin"],
+                 "command_line": "podium netwin --title 'a <b>'", "seed": 3, "rounds": 40,
+                 "inputs": [{"path": "datasets/x.csv", "kind": "pairwise", "rows": 8,
+                             "bytes": 10, "sha256": "abc123"}],
+                 "dropped": [{"what": "battles", "count": 2, "reason": "ties removed"}],
+                 "reproducible": true}})");
+  const std::string html = HtmlSection(report, "r");
+  EXPECT_NE(html.find("<details class=\"manifest\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<code>podium netwin --title &#39;a &lt;b&gt;&#39;</code>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("Made by podium 0.1.0, seed 3, 40 rounds</li>"), std::string::npos) << html;
+  EXPECT_NE(html.find("Input <code>datasets/x.csv</code> (pairwise, 8 rows): SHA-256 "
+                      "<code>abc123</code>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("Left out 2 battles: ties removed"), std::string::npos) << html;
+  EXPECT_EQ(html.substr(html.size() - 22), "</details>\n</section>\n");
+  report.erase("manifest");
+  EXPECT_EQ(HtmlSection(report, "r").find("manifest"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace podium
