@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "engine/matrix/score_matrix.h"
 #include "engine/reporting/h2h_report.h"
@@ -13,6 +15,37 @@ namespace podium {
 namespace {
 
 const Location kCommandLine{"<command line>"};
+
+using Json = nlohmann::ordered_json;
+
+// The statements of the entry `name` of <datasets>/reports.json.
+std::vector<DocumentStatement> StatementsOf(const H2HRequest& request, Diagnostics* diagnostics) {
+  const std::string path =
+      (request.datasets.empty() ? DefaultDatasets() : request.datasets) + "/reports.json";
+  const std::string shown = "datasets/reports.json";
+  std::vector<DocumentStatement> out;
+  const std::optional<Json> doc = ReadJsonFile(path, shown, diagnostics);
+  if (!doc) return out;
+  bool found = false;
+  for (const Json& r : doc->value("reports", Json::array())) {
+    if (!r.is_object() || r.value("name", "") != request.statements_of) continue;
+    found = true;
+    try {
+      for (const Json& j : r.value("statements", Json::array())) out.push_back(ParseStatement(j));
+    } catch (const std::exception& e) {
+      diagnostics->Error(Location{shown}, "statements", request.statements_of,
+                         fmt::format("report \"{}\": {}", request.statements_of, e.what()));
+    }
+  }
+  if (!found) {
+    diagnostics->Error(kCommandLine, "--statements-of", request.statements_of,
+                       fmt::format("no report \"{}\" in {}", request.statements_of, shown));
+  }
+  if (request.log != nullptr) {
+    request.log->AddInput(path, shown, "statements", static_cast<int64_t>(out.size()));
+  }
+  return out;
+}
 
 std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* diagnostics) {
   LoadedClaims loaded =
@@ -66,7 +99,11 @@ std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* 
   context.on_conflict = ConflictPolicyName(options.on_conflict);
   // Each statement is checked against the numbers its own document printed
   // (another document may quote a different number for the same cell).
-  for (const DocumentStatement& statement : request.statements) {
+  const std::vector<DocumentStatement> statements = request.statements_of.empty()
+                                                        ? std::vector<DocumentStatement>{}
+                                                        : StatementsOf(request, diagnostics);
+  if (diagnostics->has_errors()) return std::nullopt;
+  for (const DocumentStatement& statement : statements) {
     std::vector<Claim> own;
     for (const Claim& c : loaded.claims) {
       if (c.source == statement.source) own.push_back(c);
@@ -122,6 +159,24 @@ std::optional<std::string> RenderBattles(const H2HRequest& request, Diagnostics*
 
 }  // namespace
 
+DocumentStatement ParseStatement(const Json& j) {
+  DocumentStatement s;
+  const auto pair = j.at("pair").get<std::vector<std::string>>();
+  if (pair.size() != 2) throw std::invalid_argument("a statement's \"pair\" has two models");
+  s.first = pair[0];
+  s.second = pair[1];
+  s.says = j.at("says").get<std::string>();
+  if (s.says != "a_better" && s.says != "b_better" && s.says != "similar") {
+    throw std::invalid_argument("\"says\" must be a_better, b_better or similar");
+  }
+  s.benchmarks = j.at("benchmarks").get<std::vector<std::string>>();
+  s.source = j.at("source").get<std::string>();
+  s.line = j.at("line").get<int>();
+  s.quote = j.at("quote").get<std::string>();
+  s.english = j.value("english", "");
+  return s;
+}
+
 void AddH2HOptions(CLI::App* c, H2HRequest* r) {
   c->add_option("models", r->pair, "MODEL_A MODEL_B (ids or aliases; names as in --battles)")
       ->expected(0, 2);
@@ -142,6 +197,8 @@ void AddH2HOptions(CLI::App* c, H2HRequest* r) {
       ->capture_default_str();
   c->add_option("--out", r->out, "Output file (default: standard output)");
   c->add_option("--title", r->title, "Report heading");
+  c->add_option("--statements-of", r->statements_of,
+                "Check the documents' statements of this entry of datasets/reports.json");
 }
 
 std::optional<std::string> RenderH2H(const H2HRequest& request, Diagnostics* diagnostics) {

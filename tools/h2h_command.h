@@ -4,6 +4,7 @@
 #define PODIUM_TOOLS_H2H_COMMAND_H_
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,18 @@ struct H2HRequest {
   int threads = 1;
   std::string format = "md";  // md|json
   std::string out, title;
-  std::vector<DocumentStatement> statements;  // set by `regenerate`, not on the command line
+  // The documents' own statements about the pair, checked against their
+  // numbers: those of the entry named `statements_of` in
+  // <datasets>/reports.json (how `regenerate` makes its head-to-heads).
+  std::string statements_of;
   RunLog* log = nullptr;  // inputs, dropped rows, progress and notes; null = none
 };
 
 void AddH2HOptions(CLI::App* command, H2HRequest* request);
+
+// One entry of a "statements" array of datasets/reports.json (docs/formats.md).
+// Throws std::exception (nlohmann's or std::invalid_argument) when malformed.
+DocumentStatement ParseStatement(const nlohmann::ordered_json& statement);
 
 std::optional<std::string> RenderH2H(const H2HRequest& request, Diagnostics* diagnostics);
 

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <memory>
 
-#include "engine/base/file_util.h"
 #include "engine/base/sha256.h"
 #include "engine/reporting/text_format.h"
 #include "tools/dataset_loader.h"
@@ -105,16 +104,17 @@ std::optional<Json> BuildManifest(const ManifestInput& input, Diagnostics* diagn
   if (input.log != nullptr) {
     for (const RunLog::Input& f : input.log->inputs) {
       std::string error;
-      std::optional<std::string> bytes = ReadFile(f.path, &error);
-      if (!bytes) {
+      int64_t bytes = 0;
+      std::optional<std::string> sha256 = Sha256File(f.path, &bytes, &error);
+      if (!sha256) {
         diagnostics->Error(Location{f.shown}, "", "", "cannot read input for its hash: " + error);
         return std::nullopt;
       }
       inputs.push_back({{"path", f.shown},
                         {"kind", f.kind},
                         {"rows", f.rows},
-                        {"bytes", bytes->size()},
-                        {"sha256", Sha256Hex(*bytes)}});
+                        {"bytes", bytes},
+                        {"sha256", *sha256}});
     }
     for (const RunLog::Dropped& d : input.log->dropped) {
       dropped.push_back({{"what", d.what}, {"count", d.count}, {"reason", d.reason}});

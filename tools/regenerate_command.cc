@@ -32,27 +32,7 @@ struct ReportSpec {
   std::string command = "leaderboard";  // leaderboard | netwin | h2h
   std::string name, title, description;
   std::vector<std::string> args, formats;
-  std::vector<DocumentStatement> statements;  // h2h: what the documents say
 };
-
-// A "statements" entry of an h2h spec (see datasets/reports.json).
-DocumentStatement ParseStatement(const Json& j) {
-  DocumentStatement s;
-  const auto pair = j.at("pair").get<std::vector<std::string>>();
-  if (pair.size() != 2) throw std::invalid_argument("a statement's \"pair\" has two models");
-  s.first = pair[0];
-  s.second = pair[1];
-  s.says = j.at("says").get<std::string>();
-  if (s.says != "a_better" && s.says != "b_better" && s.says != "similar") {
-    throw std::invalid_argument("\"says\" must be a_better, b_better or similar");
-  }
-  s.benchmarks = j.at("benchmarks").get<std::vector<std::string>>();
-  s.source = j.at("source").get<std::string>();
-  s.line = j.at("line").get<int>();
-  s.quote = j.at("quote").get<std::string>();
-  s.english = j.value("english", "");
-  return s;
-}
 
 // Reads and checks datasets/reports.json; problems become diagnostics.
 std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& shown,
@@ -74,11 +54,14 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
         throw std::invalid_argument("command must be leaderboard, netwin or h2h");
       }
       for (const Json& statement : r.value("statements", Json::array())) {
-        spec.statements.push_back(ParseStatement(statement));
+        ParseStatement(statement);  // checked here too, so regenerate fails before rendering
       }
       spec.title = r.value("title", spec.name);
       spec.description = r.value("description", "");
       spec.args = r.at("args").get<std::vector<std::string>>();
+      if (spec.command == "h2h" && !r.value("statements", Json::array()).empty()) {
+        spec.args.insert(spec.args.end(), {"--statements-of", spec.name});
+      }
       spec.formats = r.value("formats", std::vector<std::string>{"md", "json"});
     } catch (const std::exception& e) {
       diagnostics->Error(Location{shown}, "reports", spec.name,
@@ -132,9 +115,7 @@ std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, A
 std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
                                      const std::string& format, Diagnostics* diagnostics) {
   if (spec.command == "h2h") {
-    H2HRequest request;
-    request.statements = spec.statements;
-    return RenderWith(spec, request, AddH2HOptions, RenderH2H, datasets, format, diagnostics);
+    return RenderWith(spec, H2HRequest{}, AddH2HOptions, RenderH2H, datasets, format, diagnostics);
   }
   if (spec.command == "netwin") {
     return RenderWith(spec, NetWinRequest{}, AddNetWinOptions, RenderNetWin, datasets, format,
