@@ -3,6 +3,7 @@
 // `tools/podium regenerate` and commit the new reports with the change.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -35,10 +36,19 @@ std::string Sources() {
 
 TEST(RegenerateTest, CommittedReportsAreReproducedByteForByte) {
   const std::string fresh = testing::TempDir();
+  // Regenerate as `tools/podium regenerate` does: default folders under
+  // $PODIUM_HOME (datasets/, ../shared/seeds), since manifests name any
+  // folder given on the command line. A home of links stands in for the repo.
+  const std::string root = testing::TempDir();
+  fs::create_directory(root + "/home");
+  fs::create_directory_symlink(fs::absolute(testing::Runfile("datasets")), root + "/home/datasets");
+  if (!testing::SharedDir().empty()) {
+    fs::create_directory_symlink(fs::absolute(testing::SharedDir()), root + "/shared");
+  }
+  setenv("PODIUM_HOME", (root + "/home").c_str(), 1);
   std::ostringstream out, err;
-  const int code = RunPodium({"regenerate", "--datasets", testing::Runfile("datasets"), "--reports",
-                              fresh, "--sources", Sources()},
-                             out, err);
+  const int code = RunPodium({"regenerate", "--reports", fresh}, out, err);
+  unsetenv("PODIUM_HOME");
   ASSERT_EQ(code, 0) << err.str();
   const std::string committed = testing::Runfile("reports");
   std::set<std::string> want = ReportFiles(committed);

@@ -84,8 +84,9 @@ std::optional<ArenaRun> RunArena(const ArenaRequest& request, Diagnostics* diagn
                data.battles + data.dropped_category + data.dropped_ties);
   log.Drop("battles", fmt::format("not of --category {}", request.category), data.dropped_category);
   log.Drop("battles", "ties removed by --exclude-ties", data.dropped_ties);
-  std::unique_ptr<Progress> progress = log.StartProgress("bootstrap", "rounds", o.rounds);
-  o.progress = o.rounds > 0 ? progress.get() : nullptr;
+  std::unique_ptr<Progress> progress =
+      o.rounds > 0 ? log.StartProgress("bootstrap", "rounds", o.rounds) : nullptr;
+  o.progress = progress.get();
   std::optional<ArenaResult> result = BuildArena(data, o, diagnostics);
   if (!result) return std::nullopt;
   log.Drop("models", fmt::format("fewer than --min-battles {} battles", request.min_battles),

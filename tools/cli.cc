@@ -171,30 +171,18 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (*netwin_cmd) return Report("netwin", *netwin_cmd, netwin, run, RenderNetWin);
   if (*h2h_cmd) return Report("h2h", *h2h_cmd, h2h, run, RenderH2H);
   if (*audit_cmd) {
-    const auto start = std::chrono::steady_clock::now();
-    Diagnostics diagnostics;
-    std::optional<AuditOutput> report = RenderAudit(audit, &diagnostics);
-    if (report) {
-      std::optional<std::string> text = WithManifest(report->text, audit.format, *audit_cmd, run,
-                                                     SecondsSince(start), &diagnostics);
-      if (text) {
-        report->text = std::move(*text);
-      } else {
-        report.reset();
-      }
-    }
-    diagnostics.Print(err, run.quiet);
-    if (!report) {
-      err << "podium audit: " << diagnostics.error_count() << " errors; no report written\n";
-      return 2;
-    }
-    if (const int code = Emit(report->text, audit.out, out, err); code != 0) return code;
-    if (report->errors > 0) {
-      err << "podium audit: " << report->errors
-          << " claims or documents disagree with the sources\n";
-      return 1;
-    }
-    return 0;
+    int disagreements = 0;
+    const int code =
+        Report("audit", *audit_cmd, audit, run,
+               [&](const AuditRequest& r, Diagnostics* d) -> std::optional<std::string> {
+                 std::optional<AuditOutput> report = RenderAudit(r, d);
+                 if (!report) return std::nullopt;
+                 disagreements = report->errors;
+                 return std::move(report->text);
+               });
+    if (code != 0 || disagreements == 0) return code;
+    err << "podium audit: " << disagreements << " claims or documents disagree with the sources\n";
+    return 1;
   }
   if (*regenerate_cmd) return RunRegenerate(regenerate, out, err);
   if (*verify_cmd) return RunVerify(verify, out, err);

@@ -28,7 +28,7 @@ std::optional<std::string> CommandOutput(const std::string& command) {
   return out;
 }
 
-std::optional<Json> OptionValue(const CLI::Option& option) {
+Json OptionValue(const CLI::Option& option) {
   const bool given = option.count() > 0;
   if (option.get_type_size() == 0) return Json(given);  // a flag
   std::vector<std::string> values = option.results();
@@ -54,8 +54,8 @@ std::string ShellQuote(const std::string& arg) {
   return out + "'";
 }
 
-std::string CommandLine(const std::vector<std::string>& argv) {
-  std::string out = "podium";
+std::string CommandLine(const std::vector<std::string>& argv, const std::string& program) {
+  std::string out = program;
   for (const std::string& a : argv) out += " " + ShellQuote(a);
   return out;
 }
@@ -75,7 +75,7 @@ Json OptionsInForce(const CLI::App& command) {
   Json out = Json::object();
   for (const CLI::Option* option : command.get_options()) {
     if (option == command.get_help_ptr()) continue;
-    if (std::optional<Json> value = OptionValue(*option)) out[option->get_name()] = *value;
+    out[option->get_name()] = OptionValue(*option);
   }
   return out;
 }

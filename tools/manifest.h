@@ -56,8 +56,9 @@ std::optional<std::string> GitCommit(const std::string& home);
 // `arg` quoted for a POSIX shell when it needs it.
 std::string ShellQuote(const std::string& arg);
 
-// "podium " + the arguments shell-quoted.
-std::string CommandLine(const std::vector<std::string>& argv);
+// `program` + the arguments shell-quoted.
+std::string CommandLine(const std::vector<std::string>& argv,
+                        const std::string& program = "podium");
 
 }  // namespace podium
 

@@ -73,40 +73,37 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
   return specs;
 }
 
-// Parses a spec's arguments with the command's own options.
-bool ParseArgs(const ReportSpec& spec, CLI::App* app, Diagnostics* diagnostics) {
+// The command line (after "podium") that makes one file of a spec on its
+// own: the spec's arguments, its title and format, and --datasets when
+// regenerate was given one. It is what the manifest and reports/README.md show.
+std::vector<std::string> SpecArgv(const ReportSpec& spec, const std::string& format,
+                                  const std::string& datasets) {
+  std::vector<std::string> argv = {spec.command};
+  argv.insert(argv.end(), spec.args.begin(), spec.args.end());
+  argv.insert(argv.end(), {"--title", spec.title, "--format", format});
+  if (!datasets.empty()) argv.insert(argv.end(), {"--datasets", datasets});
+  return argv;
+}
+
+// Parses `argv` (SpecArgv) into `request` with the command's own options
+// (declared by `add`), renders with `render`, and gives JSON its manifest.
+template <typename Request, typename Add, typename Render>
+std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, Add add,
+                                      Render render, const std::vector<std::string>& argv,
+                                      Diagnostics* diagnostics) {
+  CLI::App app(spec.command);
+  add(&app, &request);
   try {
-    std::vector<std::string> args(spec.args.rbegin(), spec.args.rend());
-    app->parse(args);
-    return true;
+    app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
   } catch (const CLI::ParseError& e) {
     diagnostics->Error(Location{"datasets/reports.json"}, "args", spec.name,
                        fmt::format("report \"{}\": {}", spec.name, e.what()));
-    return false;
+    return std::nullopt;
   }
-}
-
-// Parses the spec's arguments into `request` (declared by `add`), sets what
-// regenerate decides (datasets, format, title) and renders with `render`.
-template <typename Request, typename Add, typename Render>
-std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, Add add,
-                                      Render render, const std::string& datasets,
-                                      const std::string& format, Diagnostics* diagnostics) {
-  CLI::App app(spec.command);
-  add(&app, &request);
-  if (!ParseArgs(spec, &app, diagnostics)) return std::nullopt;
-  request.datasets = datasets;
-  request.format = format;
-  request.title = spec.title;
   RunLog log;
   request.log = &log;
   std::optional<std::string> text = render(request, diagnostics);
-  if (!text || format != "json") return text;
-  // The manifest names the command that makes this file on its own.
-  std::vector<std::string> argv = {spec.command};
-  argv.insert(argv.end(), spec.args.begin(), spec.args.end());
-  argv.insert(argv.end(), {"--title", spec.title, "--format", "json"});
-  app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
+  if (!text || request.format != "json") return text;
   return AttachManifest(*text, ManifestInput{argv, OptionsInForce(app), &log, true, 0},
                         diagnostics);
 }
@@ -114,15 +111,15 @@ std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, A
 // Renders one report in one format with the command the spec names.
 std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
                                      const std::string& format, Diagnostics* diagnostics) {
+  const std::vector<std::string> argv = SpecArgv(spec, format, datasets);
   if (spec.command == "h2h") {
-    return RenderWith(spec, H2HRequest{}, AddH2HOptions, RenderH2H, datasets, format, diagnostics);
+    return RenderWith(spec, H2HRequest{}, AddH2HOptions, RenderH2H, argv, diagnostics);
   }
   if (spec.command == "netwin") {
-    return RenderWith(spec, NetWinRequest{}, AddNetWinOptions, RenderNetWin, datasets, format,
-                      diagnostics);
+    return RenderWith(spec, NetWinRequest{}, AddNetWinOptions, RenderNetWin, argv, diagnostics);
   }
-  return RenderWith(spec, LeaderboardRequest{}, AddLeaderboardOptions, RenderLeaderboard, datasets,
-                    format, diagnostics);
+  return RenderWith(spec, LeaderboardRequest{}, AddLeaderboardOptions, RenderLeaderboard, argv,
+                    diagnostics);
 }
 
 // Renders one report in every format it asks for.
@@ -146,13 +143,14 @@ std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
       "| Report | Files | What it is | The command that rebuilds it |\n"
       "|---|---|---|---|\n";
   for (const ReportSpec& spec : specs) {
-    std::string files, command = "tools/podium " + spec.command;
+    std::string files;
     for (const std::string& f : spec.formats) {
       files += fmt::format("{}[{}]({}.{})", files.empty() ? "" : ", ", f, spec.name, f);
     }
-    for (const std::string& a : spec.args) command += " " + ShellQuote(a);
-    command += fmt::format(" --title {} --format {} --out reports/{}.{}", ShellQuote(spec.title),
-                           spec.formats.front(), spec.name, spec.formats.front());
+    std::vector<std::string> argv = SpecArgv(spec, spec.formats.front(), "");
+    argv.insert(argv.end(),
+                {"--out", fmt::format("reports/{}.{}", spec.name, spec.formats.front())});
+    const std::string command = CommandLine(argv, "tools/podium");
     out += fmt::format("| {} | {} | {} | `{}` |\n", spec.title, files, spec.description, command);
   }
   out +=
@@ -200,33 +198,27 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
   const std::vector<ReportSpec> specs =
       ReadSpecs(datasets + "/reports.json", "datasets/reports.json", &diagnostics);
   std::vector<RenderedFile> files;
-  for (const ReportSpec& spec : specs) RenderSpec(spec, datasets, &files, &diagnostics);
+  // The reports get regenerate's --datasets as given (empty: the default),
+  // so that their manifests name no folder of this machine.
+  for (const ReportSpec& spec : specs) RenderSpec(spec, request.datasets, &files, &diagnostics);
   int audit_errors = 0;
   const bool audit = std::filesystem::is_directory(sources);
   if (audit) {
-    for (const char* format : {"md", "json"}) {
-      AuditRequest request;
-      request.datasets = datasets;
-      request.sources = sources;
-      request.sources_shown = "../shared/seeds";
-      request.format = format;
-      RunLog log;
-      request.log = &log;
-      if (std::optional<AuditOutput> report = RenderAudit(request, &diagnostics)) {
-        if (request.format == "json") {
-          AuditRequest parsed;
-          CLI::App app("audit");
-          AddAuditOptions(&app, &parsed);
-          const std::vector<std::string> argv = {"audit", "--format", "json"};
-          app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
-          std::optional<std::string> text = AttachManifest(
-              report->text, ManifestInput{argv, OptionsInForce(app), &log, true, 0}, &diagnostics);
-          if (!text) continue;
-          report->text = std::move(*text);
-        }
-        files.push_back({std::string("audit.") + format, report->text});
+    for (const std::string format : {"md", "json"}) {
+      std::vector<std::string> argv = {"audit", "--format", format};
+      if (!request.datasets.empty()) argv.insert(argv.end(), {"--datasets", request.datasets});
+      if (!request.sources.empty()) argv.insert(argv.end(), {"--sources", request.sources});
+      ReportSpec spec;
+      spec.command = spec.name = "audit";
+      auto render = [&](const AuditRequest& r, Diagnostics* d) -> std::optional<std::string> {
+        std::optional<AuditOutput> report = RenderAudit(r, d);
+        if (!report) return std::nullopt;
         audit_errors = report->errors;
-      }
+        return std::move(report->text);
+      };
+      std::optional<std::string> text =
+          RenderWith(spec, AuditRequest{}, AddAuditOptions, render, argv, &diagnostics);
+      if (text) files.push_back({"audit." + format, std::move(*text)});
     }
   }
   diagnostics.Print(err);

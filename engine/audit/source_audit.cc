@@ -23,16 +23,6 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
-// "1077" -> "1,077"; other text unchanged.
-std::string WithThousandsSeparators(std::string_view digits) {
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 bool TokenAt(std::string_view line, size_t pos, size_t length, bool signed_value) {
   if (pos > 0) {
     const char before = line[pos - 1];

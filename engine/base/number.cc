@@ -41,4 +41,13 @@ std::string FormatFixed(double value, int decimals) {
   return text;
 }
 
+std::string WithThousandsSeparators(std::string_view digits) {
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace podium

@@ -25,6 +25,10 @@ std::optional<long long> ParsePositiveInteger(std::string_view text);
 // "—" (not available). Negative zero prints as "0.00".
 std::string FormatFixed(double value, int decimals);
 
+// `digits` with a comma between each group of three from the right ("1077" ->
+// "1,077"), independent of the locale. REQUIRES: only digits.
+std::string WithThousandsSeparators(std::string_view digits);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_BASE_NUMBER_H_

@@ -39,5 +39,12 @@ TEST(NumberTest, FormattingIgnoresTheLocale) {
   std::setlocale(LC_ALL, "C");
 }
 
+TEST(NumberTest, ThousandsSeparators) {
+  EXPECT_EQ(WithThousandsSeparators(""), "");
+  EXPECT_EQ(WithThousandsSeparators("999"), "999");
+  EXPECT_EQ(WithThousandsSeparators("1077"), "1,077");
+  EXPECT_EQ(WithThousandsSeparators("2000000"), "2,000,000");
+}
+
 }  // namespace
 }  // namespace podium

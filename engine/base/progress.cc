@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/base/number.h"
+
 namespace podium {
 namespace {
 
@@ -13,14 +15,9 @@ double SecondsBetween(std::chrono::steady_clock::time_point a,
   return std::chrono::duration<double>(b - a).count();
 }
 
-// "12,345": thousands separated, independent of the locale.
+// "12,345". Counts here are never negative.
 std::string Count(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
-    out += digits[i];
-  }
-  return out;
+  return WithThousandsSeparators(std::to_string(std::max<int64_t>(n, 0)));
 }
 
 std::string Duration(double seconds) {

@@ -143,6 +143,10 @@ ClaimIndex IndexClaims(const std::vector<Claim>& claims) {
   return index;
 }
 
+ClaimIndex IndexClaims(const std::vector<Claim>* claims) {
+  return claims == nullptr ? ClaimIndex() : IndexClaims(*claims);
+}
+
 const char* ClaimKindName(ClaimKind kind) { return kind == ClaimKind::kTable ? "table" : "prose"; }
 
 void ReadClaimsFile(const std::string& path, const std::string& display_path,

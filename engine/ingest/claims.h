@@ -55,6 +55,8 @@ const char* ClaimKindName(ClaimKind kind);
 // Claims by id (pointers into `claims`, which must outlive the index).
 using ClaimIndex = std::unordered_map<std::string, const Claim*>;
 ClaimIndex IndexClaims(const std::vector<Claim>& claims);
+// The same; null (a report made without claim details) gives an empty index.
+ClaimIndex IndexClaims(const std::vector<Claim>* claims);
 
 }  // namespace podium
 

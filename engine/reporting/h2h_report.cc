@@ -102,7 +102,7 @@ Json StatementsJson(const ScoreComparison& c, const H2HContext& context) {
 
 std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bool all,
                              const H2HContext& context) {
-  const ClaimIndex claims = context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims);
+  const ClaimIndex claims = IndexClaims(context.claims);
   std::vector<std::string> used;
   std::map<std::string, bool> seen;
   std::string out;
@@ -239,8 +239,7 @@ std::string ScoreH2HJson(const std::vector<ScoreComparison>& comparisons, bool a
       used.insert(used.end(), bc.b_claims.begin(), bc.b_claims.end());
     }
   }
-  doc["claims"] =
-      ClaimsJson(used, context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims));
+  doc["claims"] = ClaimsJson(used, IndexClaims(context.claims));
   doc["sources"] = SourcesJson(doc["claims"], context.registry);
   return doc.dump(2) + "\n";
 }

@@ -33,10 +33,6 @@ int CellDecimals(Normalization n) {
   return n == Normalization::kMinMax || n == Normalization::kZScore ? 3 : 2;
 }
 
-ClaimIndex ClaimsOf(const ReportContext& context) {
-  return context.claims == nullptr ? ClaimIndex() : IndexClaims(*context.claims);
-}
-
 std::string ModelName(const ReportContext& context, const std::string& id) {
   return context.registry->ModelName(id);
 }
@@ -231,7 +227,7 @@ std::string DescribeMethod(const LeaderboardOptions& o) {
 
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context) {
   PODIUM_CHECK(context.registry != nullptr);
-  const auto claims = ClaimsOf(context);
+  const auto claims = IndexClaims(context.claims);
   const ScoreMatrix& m = board.matrix;
   const LeaderboardUncertainty* u = context.uncertainty;
   const int decimals = ScoreDecimals(board.options);
@@ -448,7 +444,7 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
   for (const Json& row : doc["rows"]) {
     for (const Json& id : row["claims"]) used.push_back(id.get<std::string>());
   }
-  doc["claims"] = ClaimsJson(used, ClaimsOf(context));
+  doc["claims"] = ClaimsJson(used, IndexClaims(context.claims));
   doc["sources"] = SourcesJson(doc["claims"], context.registry);
   return doc.dump(2) + "\n";
 }
