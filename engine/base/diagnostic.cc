@@ -40,7 +40,33 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 
 void Diagnostics::Add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::kError) ++error_count_;
-  list_.push_back(std::move(diagnostic));
+  // The kind: the message with the offending text taken out, so the same
+  // problem with different offending text ("unknown winner \"x\"", "... \"y\"")
+  // is one kind.
+  std::string message = diagnostic.message;
+  if (!diagnostic.text.empty()) {
+    for (size_t at = message.find(diagnostic.text); at != std::string::npos;
+         at = message.find(diagnostic.text, at)) {
+      message.erase(at, diagnostic.text.size());
+    }
+  }
+  const std::string key =
+      fmt::format("{}\x1f{}\x1f{}\x1f{}", diagnostic.location.path,
+                  static_cast<int>(diagnostic.severity), diagnostic.field, message);
+  KindCount& kind = kinds_[key];
+  ++kind.added;
+  if (kind.added <= kMaxDiagnosticsOfAKind) {
+    list_.push_back(std::move(diagnostic));
+    return;
+  }
+  const int more = kind.added - kMaxDiagnosticsOfAKind;
+  if (more == 1) {
+    kind.summary = list_.size();
+    Diagnostic summary{diagnostic.severity, Location{diagnostic.location.path}, diagnostic.field,
+                       "", ""};
+    list_.push_back(std::move(summary));
+  }
+  list_[kind.summary].message = fmt::format("... and {} more like this", more);
 }
 
 void Diagnostics::Error(const Location& location, std::string field, std::string text,
@@ -54,7 +80,9 @@ void Diagnostics::Warning(const Location& location, std::string field, std::stri
 }
 
 void Diagnostics::Merge(const Diagnostics& other) {
-  for (const Diagnostic& d : other.list_) Add(d);
+  // `other` has capped its own kinds already: its summaries are kept as they are.
+  list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+  error_count_ += other.error_count_;
 }
 
 void Diagnostics::Print(std::ostream& out, bool errors_only) const {

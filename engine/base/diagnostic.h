@@ -12,6 +12,7 @@
 #define PODIUM_ENGINE_BASE_DIAGNOSTIC_H_
 
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,14 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
 // An ordered collection of diagnostics. Order is the order of discovery, which
 // for file readers is file order, so output is deterministic.
+//
+// At most kMaxDiagnosticsOfAKind diagnostics of one kind (same file, severity,
+// field and message once the offending text is taken out) are kept; the next
+// place of the list then holds one summary of the same severity, "... and N
+// more like this", so one bad label repeated on 5,000 lines prints 21 lines.
+// Counts (error_count) include every diagnostic, kept or not.
+inline constexpr int kMaxDiagnosticsOfAKind = 20;
+
 class Diagnostics {
  public:
   void Add(Diagnostic diagnostic);
@@ -61,6 +70,12 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> list_;
   int error_count_ = 0;
+  // Per kind: how many were added, and where its summary sits in list_.
+  struct KindCount {
+    int added = 0;
+    size_t summary = 0;
+  };
+  std::map<std::string, KindCount> kinds_;
 };
 
 }  // namespace podium

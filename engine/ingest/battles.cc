@@ -1,20 +1,19 @@
 #include "engine/ingest/battles.h"
 
 #include <fmt/format.h>
-#include <libfccp/csv.h>
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
 
 #include "engine/base/file_util.h"
+#include "engine/base/json_input.h"
 #include "engine/base/number.h"
 #include "engine/base/text_position.h"
-#include "engine/ingest/csv_table.h"
+#include "engine/ingest/csv_stream.h"
 
 namespace podium {
 namespace {
@@ -159,66 +158,114 @@ class Accumulator {
   bool all_tstamps_ = true;
 };
 
-// Battles CSV, streamed through libfccp.
-void ReadBattleCsv(const std::string& path, Accumulator* acc, Diagnostics* diagnostics,
-                   const std::string& shown) {
-  io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> in(path);
-  in.read_header(io::ignore_extra_column | io::ignore_missing_column, "model_a", "model_b",
-                 "winner", "category", "tstamp");
-  for (const char* column : {"model_a", "model_b", "winner"}) {
-    if (!in.has_column(column)) {
-      diagnostics->Error(Location{shown, 1, 1}, column, "", "missing required column");
-    }
-  }
-  if (diagnostics->has_errors()) return;
-  char *a = nullptr, *b = nullptr, *winner = nullptr, *category = nullptr, *tstamp = nullptr;
-  for (;;) {
-    try {
-      if (!in.read_row(a, b, winner, category, tstamp)) break;
-    } catch (const io::error::with_file_line& e) {
-      diagnostics->Error(Location{shown, e.file_line, 0}, "", "",
-                         "malformed row (wrong number of fields or an unclosed quote)");
-      continue;
-    }
-    acc->Add(a, b, winner, category != nullptr ? category : "", tstamp != nullptr ? tstamp : "",
-             static_cast<int>(in.get_file_line()));
-  }
-}
+// Battles CSV and pair-counts CSV, streamed through CsvStream. The header
+// decides which: a `wins_a` column means pre-aggregated counts.
+class BattleCsvReader {
+ public:
+  BattleCsvReader(Accumulator* acc, Diagnostics* diagnostics, const std::string& shown)
+      : acc_(acc), diagnostics_(diagnostics), shown_(shown) {}
 
-void ReadPairCountsCsv(const std::string& path, const std::string& shown, Accumulator* acc,
-                       Diagnostics* diagnostics) {
-  enum { kA, kB, kWinsA, kWinsB, kTies };
-  CsvTable table = ReadCsvTable(path, {{"model_a"}, {"model_b"}, {"wins_a"}, {"wins_b"}, {"ties"}},
-                                diagnostics, shown);
-  for (const CsvRow& row : table.rows) {
-    const std::string &a = row.fields[kA], &b = row.fields[kB];
+  void operator()(const CsvRecord& record) {
+    if (!header_seen_) {
+      header_seen_ = true;
+      ReadHeader(record);
+      return;
+    }
+    if (!usable_) return;
+    if (record.size() != width_) {
+      diagnostics_->Error(
+          Location{shown_, record.line(), 1}, "", "",
+          fmt::format("too {} fields: the header has {}, this row {}",
+                      record.size() < width_ ? "few" : "many", width_, record.size()));
+      return;
+    }
+    if (counts_) {
+      AddCounts(record);
+    } else {
+      acc_->Add(record.field(index_[kA]), record.field(index_[kB]), record.field(index_[kWinner]),
+                Optional(record, kCategory), Optional(record, kTstamp), record.line());
+    }
+  }
+
+  // After the last record: a file without a header row is an error.
+  void Finish() {
+    if (!header_seen_) {
+      diagnostics_->Error(Location{shown_, 1, 1}, "", "",
+                          "empty file: expected a header row (model_a,model_b,winner or "
+                          "model_a,model_b,wins_a,wins_b,ties)");
+    }
+  }
+
+ private:
+  enum Column { kA, kB, kWinner, kCategory, kTstamp, kWinsA, kWinsB, kTies, kColumns };
+  static constexpr const char* kNames[kColumns] = {"model_a", "model_b", "winner", "category",
+                                                   "tstamp",  "wins_a",  "wins_b", "ties"};
+
+  void ReadHeader(const CsvRecord& header) {
+    width_ = header.size();
+    index_.fill(-1);
+    for (size_t p = 0; p < header.size(); ++p) {
+      for (int c = 0; c < kColumns; ++c) {
+        if (header.field(p) == kNames[c] && index_[c] < 0) index_[c] = static_cast<int>(p);
+      }
+    }
+    counts_ = index_[kWinsA] >= 0;
+    const std::vector<Column> required = counts_
+                                             ? std::vector<Column>{kA, kB, kWinsA, kWinsB, kTies}
+                                             : std::vector<Column>{kA, kB, kWinner};
+    for (Column c : required) {
+      if (index_[c] >= 0) continue;
+      diagnostics_->Error(Location{shown_, header.line(), 1}, kNames[c], "",
+                          "missing required column");
+      usable_ = false;
+    }
+  }
+
+  std::string_view Optional(const CsvRecord& record, Column c) const {
+    return index_[c] >= 0 ? record.field(index_[c]) : std::string_view();
+  }
+
+  void AddCounts(const CsvRecord& record) {
+    const std::string_view a = record.field(index_[kA]), b = record.field(index_[kB]);
     if (a.empty() || b.empty() || a == b) {
-      diagnostics->Error(table.At(row, a.empty() ? kA : kB), a.empty() ? "model_a" : "model_b", b,
-                         a.empty() || b.empty() ? "model name is empty"
-                                                : fmt::format("model \"{}\" plays itself", a));
-      continue;
+      const Column c = a.empty() ? kA : kB;
+      diagnostics_->Error(record.FieldLocation(index_[c]), kNames[c], std::string(b),
+                          a.empty() || b.empty()
+                              ? std::string("model name is empty")
+                              : fmt::format("model \"{}\" plays itself", std::string(a)));
+      return;
     }
     int64_t counts[3];
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
-      const std::string& text = row.fields[kWinsA + k];
+      const Column c = static_cast<Column>(kWinsA + k);
+      const std::string text(record.field(index_[c]));
       std::optional<long long> v =
           text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(text);
       if (!v) {
-        diagnostics->Error(table.At(row, kWinsA + k), table.columns[kWinsA + k].name, text,
-                           fmt::format("\"{}\" is not a count (a non-negative integer)", text));
+        diagnostics_->Error(record.FieldLocation(index_[c]), kNames[c], text,
+                            fmt::format("\"{}\" is not a count (a non-negative integer)", text));
         ok = false;
       } else {
         counts[k] = *v;
       }
     }
-    if (!ok) continue;
-    const int ia = acc->Intern(a), ib = acc->Intern(b);
-    acc->AddCount(ia, ib, Outcome::kWinA, counts[0]);
-    acc->AddCount(ia, ib, Outcome::kWinB, counts[1]);
-    acc->AddCount(ia, ib, Outcome::kTie, counts[2]);
+    if (!ok) return;
+    const int ia = acc_->Intern(a), ib = acc_->Intern(b);
+    acc_->AddCount(ia, ib, Outcome::kWinA, counts[0]);
+    acc_->AddCount(ia, ib, Outcome::kWinB, counts[1]);
+    acc_->AddCount(ia, ib, Outcome::kTie, counts[2]);
   }
-}
+
+  Accumulator* acc_;
+  Diagnostics* diagnostics_;
+  const std::string& shown_;
+  bool header_seen_ = false;
+  bool usable_ = true;
+  bool counts_ = false;
+  size_t width_ = 0;
+  std::array<int, kColumns> index_{};
+};
 
 std::string JsonText(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);
@@ -237,65 +284,93 @@ void AddJsonRecord(const nlohmann::json& record, int line, Accumulator* acc) {
            JsonText(record, "category"), JsonText(record, "tstamp"), line);
 }
 
+// A JSON text's nesting and syntax, checked before its records are used:
+// false (with a located error) when it is too deep or not JSON.
+bool ParseJsonChecked(std::string_view text, const std::string& shown, int line_offset,
+                      Diagnostics* diagnostics, nlohmann::json* out) {
+  const auto error_at = [&](size_t offset, const std::string& message) {
+    const TextPosition pos = PositionOf(text, offset);
+    diagnostics->Error(Location{shown, line_offset + pos.line, pos.column}, "", "", message);
+  };
+  const size_t deep = FindJsonTooDeep(text);
+  if (deep != std::string_view::npos) {
+    error_at(deep, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
+    return false;
+  }
+  try {
+    *out = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    error_at(e.byte > 0 ? e.byte - 1 : 0, "invalid JSON: " + JsonErrorReason(e.what()));
+    return false;
+  }
+  return true;
+}
+
 void ReadJsonLines(const std::string& path, const std::string& shown, Accumulator* acc,
                    Diagnostics* diagnostics) {
-  std::ifstream in(path);
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    try {
-      AddJsonRecord(nlohmann::json::parse(line), number, acc);
-    } catch (const nlohmann::json::parse_error& e) {
-      diagnostics->Error(Location{shown, number, static_cast<int>(e.byte)}, "", "", "invalid JSON");
+  std::string error;
+  std::optional<std::string> text = ReadFile(path, &error);
+  if (!text) {
+    diagnostics->Error(Location{shown}, "", path, "cannot read file: " + error);
+    return;
+  }
+  const std::vector<std::string_view> lines = SplitLines(*text);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (lines[k].find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json record;
+    if (ParseJsonChecked(lines[k], shown, static_cast<int>(k), diagnostics, &record)) {
+      AddJsonRecord(record, static_cast<int>(k) + 1, acc);
     }
   }
 }
 
-// The Arena list-of-records form. Records are parsed one at a time through
-// nlohmann's SAX interface would be leaner; the whole array is parsed here and
-// each record's line found from its position, which is simple and exact.
+// The Arena list-of-records form: the whole text is parsed once, and each
+// record's line found by a scan of the top-level array.
 void ReadJsonArray(const std::string& path, const std::string& shown, Accumulator* acc,
                    Diagnostics* diagnostics) {
   std::string error;
   std::optional<std::string> text = ReadFile(path, &error);
   if (!text) {
-    diagnostics->Error(Location{shown}, "", "", "cannot read file: " + error);
+    diagnostics->Error(Location{shown}, "", path, "cannot read file: " + error);
     return;
   }
+  nlohmann::json doc;
+  if (!ParseJsonChecked(*text, shown, 0, diagnostics, &doc)) return;
+  if (!doc.is_array()) {
+    const TextPosition pos = PositionOf(*text, text->find_first_not_of(" \t\r\n"));
+    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
+                       "expected a JSON array of battle records (the Arena clean_battle form), "
+                       "or name the file .jsonl for one record per line");
+    return;
+  }
+  // Element k of the array starts where the scan meets its first character
+  // at depth 1; its line locates the record's errors.
   int line = 1, depth = 0;
-  size_t record_start = std::string::npos;
-  bool in_string = false;
-  // Split the top-level array into records, tracking lines, then parse each.
-  for (size_t k = 0; k < text->size(); ++k) {
+  size_t element = 0;
+  bool in_string = false, element_open = false;
+  for (size_t k = 0; k < text->size() && element < doc.size(); ++k) {
     const char c = (*text)[k];
+    if (c == '\n') ++line;
     if (in_string) {
-      if (c == '\\')
+      if (c == '\\') {
         ++k;
-      else if (c == '"')
+      } else if (c == '"') {
         in_string = false;
-      if (c == '\n') ++line;
+      }
       continue;
     }
-    if (c == '\n') ++line;
-    if (c == '"') in_string = true;
-    if (c == '{' && ++depth == 1) record_start = k;
-    if (c == '}' && --depth == 0 && record_start != std::string::npos) {
-      const int record_line = line - static_cast<int>(std::count(text->begin() + record_start,
-                                                                 text->begin() + k, '\n'));
-      try {
-        AddJsonRecord(nlohmann::json::parse(text->substr(record_start, k - record_start + 1)),
-                      record_line, acc);
-      } catch (const nlohmann::json::parse_error& e) {
-        diagnostics->Error(Location{shown, record_line, 0}, "", "", "invalid JSON record");
-      }
-      record_start = std::string::npos;
+    if (depth == 1 && !element_open && c != ',' && c != ']' && c != ' ' && c != '\t' && c != '\r' &&
+        c != '\n') {
+      element_open = true;
+      AddJsonRecord(doc[element], line, acc);
     }
-  }
-  try {  // the overall structure must be valid JSON too
-    (void)nlohmann::json::parse(*text, nullptr, true);
-  } catch (const nlohmann::json::parse_error& e) {
-    const TextPosition pos = PositionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
-    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "", "invalid JSON");
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') ++depth;
+    if (c == ']' || c == '}') --depth;
+    if (depth == 1 && c == ',') {
+      element_open = false;
+      ++element;
+    }
   }
 }
 
@@ -323,27 +398,30 @@ BattleData ReadBattles(const std::string& path, const std::string& display_path,
                        const BattleReadOptions& options, Diagnostics* diagnostics) {
   const std::string shown = display_path.empty() ? path : display_path;
   Accumulator acc(options, shown, diagnostics);
+  const int errors_before = diagnostics->error_count();
   try {
     if (EndsWith(path, ".jsonl")) {
       ReadJsonLines(path, shown, &acc, diagnostics);
     } else if (EndsWith(path, ".json")) {
       ReadJsonArray(path, shown, &acc, diagnostics);
     } else {
-      std::ifstream probe(path);
-      std::string header;
-      std::getline(probe, header);
-      if (!probe && header.empty()) {
-        diagnostics->Error(Location{shown}, "", "", "cannot read file");
-      } else if (header.find("wins_a") != std::string::npos) {
-        ReadPairCountsCsv(path, shown, &acc, diagnostics);
-      } else {
-        ReadBattleCsv(path, &acc, diagnostics, shown);
-      }
+      BattleCsvReader reader(&acc, diagnostics, shown);
+      if (CsvStream::ReadFile(path, shown, diagnostics, std::ref(reader))) reader.Finish();
     }
-  } catch (const io::error::base& e) {
-    diagnostics->Error(Location{shown, 1, 1}, "", "", e.what());
+  } catch (const std::bad_alloc&) {
+    diagnostics->Error(Location{shown}, "", "", "out of memory while reading the file");
   }
   BattleData data = acc.Finish();
+  if (data.battles == 0 && diagnostics->error_count() == errors_before) {
+    std::string why;
+    if (data.dropped_category > 0) {
+      why = fmt::format(": all {} are of other categories than \"{}\"", data.dropped_category,
+                        options.category);
+    } else if (data.dropped_ties > 0) {
+      why = fmt::format(": all {} are ties, and ties are excluded", data.dropped_ties);
+    }
+    diagnostics->Error(Location{shown}, "", "", "no battles to rate in this file" + why);
+  }
   if (options.keep_sequence && data.has_tstamp) {
     std::stable_sort(data.sequence.begin(), data.sequence.end(),
                      [](const Battle& x, const Battle& y) { return x.tstamp < y.tstamp; });

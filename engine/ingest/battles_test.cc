@@ -112,7 +112,8 @@ TEST(BattlesTest, JsonErrorsPointAtTheRecordLine) {
        &d);
   EXPECT_EQ(Formatted(d),
             (std::vector<std::string>{
-                "b.jsonl:2:2: error: invalid JSON",
+                "b.jsonl:2:2: error: invalid JSON: syntax error while parsing object key - invalid "
+                "literal; last read: '{o'; expected string literal",
                 "b.json:3: error: field 'winner': unknown winner \"maybe\" (expected model_a, "
                 "model_b, tie or tie (bothbad))"}));
 }

@@ -1,198 +1,136 @@
 #include "engine/ingest/csv_table.h"
 
 #include <fmt/format.h>
-#include <libfccp/csv.h>
 
-#include <array>
 #include <utility>
 
 #include "engine/base/check.h"
-#include "engine/base/file_util.h"
-#include "engine/base/text_position.h"
+#include "engine/ingest/csv_stream.h"
 
 namespace podium {
 namespace {
 
-using Reader =
-    io::CSVReader<kMaxCsvColumns, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
+// Builds a table from the records of a stream: the first record is the
+// header, the rest are rows.
+class TableBuilder {
+ public:
+  TableBuilder(CsvTable* table, Diagnostics* diagnostics)
+      : table_(table), diagnostics_(diagnostics) {}
 
-// The unquoted, trimmed text of the field starting at `begin` in `line`.
-std::string FieldText(std::string_view line, int begin) {
-  std::string out;
-  size_t i = begin;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  if (i < line.size() && line[i] == '"') {
-    for (++i; i < line.size(); ++i) {
-      if (line[i] == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          out += '"';
-          ++i;
-        } else {
-          break;
+  void operator()(const CsvRecord& record) {
+    if (!header_seen_) {
+      header_seen_ = true;
+      ReadHeader(record);
+    } else if (usable_) {
+      ReadRow(record);
+    }
+  }
+
+  // After the last record: a file without any record has no header.
+  void Finish(const std::string& path) {
+    if (!header_seen_) {
+      diagnostics_->Error(Location{path, 1, 1}, "", "", "empty file: expected a header row");
+    }
+  }
+
+ private:
+  void ReadHeader(const CsvRecord& header) {
+    const std::vector<CsvColumn>& columns = table_->columns;
+    width_ = header.size();
+    physical_.assign(columns.size(), -1);
+    for (size_t p = 0; p < header.size(); ++p) {
+      const std::string_view name = header.field(p);
+      bool known = false;
+      for (size_t c = 0; c < columns.size(); ++c) {
+        if (columns[c].name != name) continue;
+        known = true;
+        if (physical_[c] >= 0) {
+          diagnostics_->Error(header.FieldLocation(p), std::string(name), std::string(name),
+                              "column appears twice in the header");
+          usable_ = false;
         }
-      } else {
-        out += line[i];
+        physical_[c] = static_cast<int>(p);
+      }
+      if (!known) {
+        diagnostics_->Warning(header.FieldLocation(p), std::string(name), std::string(name),
+                              "unknown column is ignored");
       }
     }
-    return out;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      table_->present[c] = physical_[c] >= 0;
+      if (!table_->present[c] && columns[c].required) {
+        diagnostics_->Error(Location{table_->path, header.line(), 1}, columns[c].name, "",
+                            "missing required column");
+        usable_ = false;
+      }
+    }
   }
-  size_t end = line.find(',', i);
-  if (end == std::string_view::npos) end = line.size();
-  out.assign(line.substr(i, end - i));
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-  return out;
-}
 
-// Names for the unused template slots: never present in a real header.
-std::string UnusedColumnName(int index) { return fmt::format("\x01podium-unused-{}", index); }
+  void ReadRow(const CsvRecord& record) {
+    if (record.size() != width_) {
+      diagnostics_->Error(
+          Location{table_->path, record.line(), 1}, "", "",
+          fmt::format("too {} fields: the header has {}, this row {}",
+                      record.size() < width_ ? "few" : "many", width_, record.size()));
+      return;
+    }
+    const size_t n = table_->columns.size();
+    CsvRow row;
+    row.line = record.line();
+    row.fields.resize(n);
+    row.columns.assign(n, 0);
+    row.lines.assign(n, 0);
+    for (size_t c = 0; c < n; ++c) {
+      if (physical_[c] < 0) continue;
+      row.fields[c] = record.field(physical_[c]);
+      const Location at = record.FieldLocation(physical_[c]);
+      row.lines[c] = at.line;
+      row.columns[c] = at.column;
+    }
+    table_->rows.push_back(std::move(row));
+  }
 
-template <size_t... I>
-void ReadHeader(Reader& reader, const std::array<std::string, kMaxCsvColumns>& names,
-                std::index_sequence<I...>) {
-  reader.read_header(io::ignore_extra_column | io::ignore_missing_column, names[I]...);
-}
+  CsvTable* table_;
+  Diagnostics* diagnostics_;
+  bool header_seen_ = false;
+  bool usable_ = true;         // header complete: rows can be read
+  size_t width_ = 0;           // fields in the header
+  std::vector<int> physical_;  // requested column -> header position, or -1
+};
 
-template <size_t... I>
-bool ReadRow(Reader& reader, std::array<char*, kMaxCsvColumns>& cells, std::index_sequence<I...>) {
-  return reader.read_row(cells[I]...);
+CsvTable EmptyTable(const std::string& path, const std::vector<CsvColumn>& columns) {
+  PODIUM_CHECK(!columns.empty());
+  CsvTable table;
+  table.path = path;
+  table.columns = columns;
+  table.present.assign(columns.size(), false);
+  return table;
 }
 
 }  // namespace
 
 Location CsvTable::At(const CsvRow& row, int column) const {
-  return Location{path, row.line, row.columns[column] > 0 ? row.columns[column] : 1};
-}
-
-std::vector<int> LocateCsvFields(std::string_view line) {
-  std::vector<int> starts = {0};
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '"') {
-      quoted = !quoted;  // a doubled quote toggles twice: no net change
-    } else if (line[i] == ',' && !quoted) {
-      starts.push_back(static_cast<int>(i + 1));
-    }
-  }
-  return starts;
+  const bool located = row.columns[column] > 0;
+  return Location{path, located && !row.lines.empty() ? row.lines[column] : row.line,
+                  located ? row.columns[column] : 1};
 }
 
 CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& columns,
                       Diagnostics* diagnostics, const std::string& display_path) {
   const std::string shown = display_path.empty() ? path : display_path;
-  std::string error;
-  std::optional<std::string> text = ReadFile(path, &error);
-  if (!text) {
-    CsvTable table;
-    table.path = shown;
-    table.columns = columns;
-    table.present.assign(columns.size(), false);
-    diagnostics->Error(Location{shown}, "", path, "cannot read file: " + error);
-    return table;
-  }
-  return ReadCsvTableFromText(shown, *text, columns, diagnostics);
+  CsvTable table = EmptyTable(shown, columns);
+  TableBuilder builder(&table, diagnostics);
+  // An unreadable file already has its error; it is not also "empty".
+  if (CsvStream::ReadFile(path, shown, diagnostics, std::ref(builder))) builder.Finish(shown);
+  return table;
 }
 
 CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view text,
                               const std::vector<CsvColumn>& columns, Diagnostics* diagnostics) {
-  PODIUM_CHECK(!columns.empty() && columns.size() <= kMaxCsvColumns);
-  CsvTable table;
-  table.path = display_path;
-  table.columns = columns;
-  table.present.assign(columns.size(), false);
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
-  const std::vector<std::string_view> lines = SplitLines(text);
-
-  std::array<std::string, kMaxCsvColumns> names;
-  for (int i = 0; i < kMaxCsvColumns; ++i) {
-    names[i] = i < static_cast<int>(columns.size()) ? columns[i].name : UnusedColumnName(i);
-  }
-  Reader reader(display_path, text.data(), text.data() + text.size());
-  try {
-    ReadHeader(reader, names, std::make_index_sequence<kMaxCsvColumns>());
-  } catch (const io::error::header_missing&) {
-    diagnostics->Error(Location{display_path, 1, 1}, "", "", "empty file: expected a header row");
-    return table;
-  } catch (const io::error::duplicated_column_in_header& e) {
-    diagnostics->Error(Location{display_path, 1, 1}, e.column_name, e.column_name,
-                       "column appears twice in the header");
-    return table;
-  } catch (const io::error::base& e) {
-    diagnostics->Error(Location{display_path, 1, 1}, "", "", e.what());
-    return table;
-  }
-
-  // Physical position of each header name, to map requested columns to byte
-  // columns and to warn about columns nobody reads.
-  const std::string_view header = lines.empty() ? std::string_view() : lines[0];
-  const std::vector<int> header_starts = LocateCsvFields(header);
-  std::vector<int> physical(columns.size(), -1);
-  for (int p = 0; p < static_cast<int>(header_starts.size()); ++p) {
-    const std::string name = FieldText(header, header_starts[p]);
-    bool known = false;
-    for (size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c].name == name) {
-        physical[c] = p;
-        known = true;
-      }
-    }
-    if (!known) {
-      diagnostics->Warning(Location{display_path, 1, header_starts[p] + 1}, name, name,
-                           "unknown column is ignored");
-    }
-  }
-  bool missing_required = false;
-  for (size_t c = 0; c < columns.size(); ++c) {
-    table.present[c] = physical[c] >= 0;
-    if (!table.present[c] && columns[c].required) {
-      diagnostics->Error(Location{display_path, 1, 1}, columns[c].name, "",
-                         "missing required column");
-      missing_required = true;
-    }
-  }
-  if (missing_required) return table;
-
-  std::array<char*, kMaxCsvColumns> cells{};
-  for (;;) {
-    cells.fill(nullptr);
-    bool got_row = false;
-    int line_number = 0;
-    try {
-      got_row = ReadRow(reader, cells, std::make_index_sequence<kMaxCsvColumns>());
-      line_number = static_cast<int>(reader.get_file_line());
-    } catch (const io::error::too_few_columns& e) {
-      diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
-                         fmt::format("too few fields: the header has {}", header_starts.size()));
-      continue;
-    } catch (const io::error::too_many_columns& e) {
-      diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
-                         fmt::format("too many fields: the header has {}", header_starts.size()));
-      continue;
-    } catch (const io::error::escaped_string_not_closed& e) {
-      diagnostics->Error(Location{display_path, e.file_line, 1}, "", "",
-                         "unclosed quote (a field may not span lines)");
-      continue;
-    } catch (const io::error::base& e) {
-      diagnostics->Error(Location{display_path, static_cast<int>(reader.get_file_line()), 1}, "",
-                         "", e.what());
-      break;  // the line reader itself failed; nothing further is reliable
-    }
-    if (!got_row) break;
-    const std::string_view raw =
-        line_number - 1 < static_cast<int>(lines.size()) ? lines[line_number - 1] : "";
-    const std::vector<int> starts = LocateCsvFields(raw);
-    CsvRow row;
-    row.line = line_number;
-    row.fields.resize(columns.size());
-    row.columns.assign(columns.size(), 0);
-    for (size_t c = 0; c < columns.size(); ++c) {
-      if (!table.present[c]) continue;
-      if (cells[c] != nullptr) row.fields[c] = cells[c];
-      if (physical[c] < static_cast<int>(starts.size())) {
-        row.columns[c] = starts[physical[c]] + 1;
-      }
-    }
-    table.rows.push_back(std::move(row));
-  }
+  CsvTable table = EmptyTable(display_path, columns);
+  TableBuilder builder(&table, diagnostics);
+  CsvStream::ReadText(text, display_path, diagnostics, std::ref(builder));
+  builder.Finish(display_path);
   return table;
 }
 

@@ -1,11 +1,9 @@
 // Reads a CSV file with named columns into rows of text, with locations.
 //
-// Parsing is done by the Fast C++ CSV Parser (libfccp): RFC 4180 quoting with
-// doubled quotes, fields trimmed of spaces and tabs, columns matched by header
-// name in any order. Its limits are ours, and are documented in
-// docs/formats.md: no line break inside a quoted field, lines up to 16 MiB.
-// What the library does not give, and diagnostics need, is where each field
-// starts; LocateCsvFields() finds that from the raw line, for messages only.
+// Records come from CsvStream (csv_stream.h: libcsv, RFC 4180 quoting with
+// doubled quotes and line breaks inside quoted fields, fields trimmed of
+// spaces and tabs, UTF-8 checked); columns are matched by header name in any
+// order, and every field keeps the line and column where it starts.
 //
 // Every problem of a file is reported as a Diagnostic (path:line:col) and the
 // reader goes on to the next line, so a user sees all problems at once.
@@ -28,9 +26,11 @@ struct CsvColumn {
 
 // One data row: fields in the order of the requested columns.
 struct CsvRow {
-  int line = 0;                     // 1-based line in the file
+  int line = 0;                     // 1-based line where the row starts
   std::vector<std::string> fields;  // "" for an absent optional column
   std::vector<int> columns;         // 1-based byte column of each field; 0 if absent
+  std::vector<int> lines;           // line of each field (a quoted field before it
+                                    // may span lines); 0 if absent
 };
 
 struct CsvTable {
@@ -43,14 +43,12 @@ struct CsvTable {
   Location At(const CsvRow& row, int column) const;
 };
 
-// Maximum number of columns a table may request (a libfccp template argument).
-inline constexpr int kMaxCsvColumns = 24;
-
 // Reads `path` (shown in diagnostics as `display_path`, or `path` if empty).
 // Unknown header columns give a warning and are ignored. Rows with the wrong
-// number of fields or an unclosed quote give an error and are skipped. Returns
-// a table even when there are errors; callers check diagnostics->has_errors().
-// REQUIRES: 1 <= columns.size() <= kMaxCsvColumns, distinct names.
+// number of fields, a malformed quote or invalid UTF-8 give an error and are
+// skipped; a file without a header row is an error ("empty file"). Returns a
+// table even when there are errors; callers check diagnostics->has_errors().
+// REQUIRES: columns is not empty, distinct names.
 CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& columns,
                       Diagnostics* diagnostics, const std::string& display_path = "");
 
@@ -58,10 +56,6 @@ CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& col
 // hold the bytes, e.g. to hash them).
 CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view text,
                               const std::vector<CsvColumn>& columns, Diagnostics* diagnostics);
-
-// The 0-based byte offsets at which the fields of one CSV line start, honouring
-// double-quoted fields. For locating fields in diagnostics; not a parser.
-std::vector<int> LocateCsvFields(std::string_view line);
 
 }  // namespace podium
 

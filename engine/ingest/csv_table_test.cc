@@ -29,13 +29,13 @@ TEST(CsvTableTest, ReportsEveryBadRowAndKeepsGoing) {
   CsvTable t = ReadCsvTableFromText("t.csv", "a,b\n1\n2,3\n4,5,6\n\"7,8\n9,10\n", {{"a"}, {"b"}},
                                     &diagnostics);
   EXPECT_EQ(Formatted(diagnostics),
-            (std::vector<std::string>{"t.csv:2:1: error: too few fields: the header has 2",
-                                      "t.csv:4:1: error: too many fields: the header has 2",
-                                      "t.csv:5:1: error: unclosed quote (a field may not span "
-                                      "lines)"}));
-  ASSERT_EQ(t.rows.size(), 2u);
+            (std::vector<std::string>{
+                "t.csv:2:1: error: too few fields: the header has 2, this row 1",
+                "t.csv:4:1: error: too many fields: the header has 2, this row 3",
+                "t.csv:5:1: error: unclosed quote: the quoted field that starts here runs to "
+                "the end of the file"}));
+  ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(t.rows[0].line, 3);
-  EXPECT_EQ(t.rows[1].line, 6);
 }
 
 TEST(CsvTableTest, MissingRequiredColumnAndUnknownColumn) {
@@ -51,7 +51,7 @@ TEST(CsvTableTest, EmptyFileDuplicateColumnAndUnreadableFile) {
   ReadCsvTableFromText("t.csv", "", {{"a"}}, &d1);
   EXPECT_EQ(Formatted(d1)[0], "t.csv:1:1: error: empty file: expected a header row");
   ReadCsvTableFromText("t.csv", "a,a\n", {{"a"}}, &d2);
-  EXPECT_EQ(Formatted(d2)[0], "t.csv:1:1: error: field 'a': column appears twice in the header");
+  EXPECT_EQ(Formatted(d2)[0], "t.csv:1:3: error: field 'a': column appears twice in the header");
   ReadCsvTable("/nonexistent/x.csv", {{"a"}}, &d3);
   EXPECT_EQ(Formatted(d3)[0],
             "/nonexistent/x.csv: error: cannot read file: No such file or directory");
@@ -68,10 +68,19 @@ TEST(CsvTableTest, HandlesBomAndCrlf) {
   EXPECT_EQ(t.rows[0].fields[1], "2");
 }
 
-TEST(CsvTableTest, LocatesFieldsHonouringQuotes) {
-  EXPECT_EQ(LocateCsvFields("a,\"b,c\",d"), (std::vector<int>{0, 2, 8}));
-  EXPECT_EQ(LocateCsvFields("\"x\"\"y\",z"), (std::vector<int>{0, 7}));
-  EXPECT_EQ(LocateCsvFields(""), (std::vector<int>{0}));
+TEST(CsvTableTest, ANotesFieldWithALineBreakKeepsLaterLinesTrue) {
+  // A spreadsheet writes a line break inside a quoted cell like this.
+  Diagnostics diagnostics;
+  CsvTable t = ReadCsvTableFromText("t.csv", "a,notes,b\n1,\"first\nsecond\",2\n3,x,bad\n",
+                                    {{"a"}, {"notes"}, {"b"}}, &diagnostics);
+  EXPECT_TRUE(diagnostics.empty());
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].fields[1], "first\nsecond");
+  EXPECT_EQ(t.rows[1].line, 4);
+  const Location b = t.At(t.rows[0], 2);
+  EXPECT_EQ(b.line, 3);
+  EXPECT_EQ(b.column, 9);
+  EXPECT_EQ(t.At(t.rows[1], 2).column, 5);
 }
 
 }  // namespace
