@@ -89,7 +89,8 @@ TEST(CliEndToEndTest, BadFileGivesEveryDiagnosticExitTwoAndNoOutput) {
   EXPECT_EQ(r.err,
             "bad.csv:2:10: error: field 'value': \"n/a\" is not a finite number\n"
             "bad.csv:3:4: error: field 'model': unknown model \"m9\" (not an id or alias in "
-            "models.csv)\n"
+            "models.csv) (did you mean \"Model One\" (m1), \"Model Two\" (m2) or \"Model Three\" "
+            "(m3)?)\n"
             "bad.csv:4:19: error: field 'line': \"-4\" is not a positive integer line number\n"
             "podium leaderboard: 3 errors; no report written\n");
   EXPECT_FALSE(fs::exists(dir + "/board.md"));
@@ -343,12 +344,12 @@ TEST(CliEndToEndTest, CheckPassesOnIdenticalAndFailsOnPerturbedReports) {
   ASSERT_EQ(Podium(dir, board + " --out same/board.json").exit_code, 0);
   Result r = Podium(dir, "check base same");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("No regressions."), std::string::npos);
+  EXPECT_NE(r.out.find("**Passes**: nothing moved beyond the tolerance."), std::string::npos);
   r = Podium(dir, "check base/board.json same/board.json");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 
-  // Perturb one score by 0.5: a regression with a readable diff, unless the
-  // tolerance allows it.
+  // Perturb one score by 0.5: a difference (better) that fails, with a readable
+  // diff, unless the tolerance allows it.
   std::string text = ReadFile(dir + "/same/board.json").value_or("");
   const size_t at = text.find("\"score\": 45.0");
   ASSERT_NE(at, std::string::npos) << text;
@@ -356,10 +357,9 @@ TEST(CliEndToEndTest, CheckPassesOnIdenticalAndFailsOnPerturbedReports) {
   testing::WriteFile(dir, "moved/board.json", text);
   r = Podium(dir, "check base moved --json diff.json");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("| rows[m2].score | changed | 45.0 | 45.5 | +0.5 |"), std::string::npos)
+  EXPECT_NE(r.out.find("| rows[m2].score | better | 45.0 | 45.5 | +0.5 |"), std::string::npos)
       << r.out;
-  EXPECT_NE(ReadFile(dir + "/diff.json").value_or("").find("\"regressions\": 1"),
-            std::string::npos);
+  EXPECT_NE(ReadFile(dir + "/diff.json").value_or("").find("\"failures\": 1"), std::string::npos);
   EXPECT_EQ(Podium(dir, "check base moved --abs-tol 0.5").exit_code, 0);
   EXPECT_EQ(Podium(dir, "check base moved --rel-tol 0.001").exit_code, 1);
 
@@ -442,7 +442,7 @@ TEST(CliEndToEndTest, VerifyReRunsAReportFromItsManifest) {
   EXPECT_EQ(r.exit_code, 1);
   const std::string md = ReadFile(dir + "/verify.md").value_or("");
   EXPECT_NE(md.find("**Not reproduced**"), std::string::npos) << md;
-  EXPECT_NE(md.find("| rows[m1].score | changed | 60.0 | 61.0 | +1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| rows[m1].score | better | 60.0 | 61.0 | +1 |"), std::string::npos) << md;
   EXPECT_NE(md.find("- `good.csv`: changed (SHA-256"), std::string::npos) << md;
 
   // No manifest, or an input gone: cannot verify (exit 2).

@@ -32,6 +32,9 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->capture_default_str();
   c->add_flag("--per-component", r->per_component,
               "One leaderboard per connected component instead of refusing a disconnected graph");
+  c->add_flag("--rank-all", r->rank_all,
+              "Rank models with only wins or only losses too (their rating comes from a ridge; "
+              "by default they are marked and not ranked)");
   c->add_option("--ridge", r->ridge, "Ridge penalty on natural-log strengths (default 0)")
       ->check(CLI::NonNegativeNumber);
   AddBootstrapOptions(c, &r->rounds, &r->seed, &r->level, &r->threads, 0);
@@ -67,6 +70,7 @@ std::optional<ArenaRun> RunArena(const ArenaRequest& request, Diagnostics* diagn
   }
   o.min_battles = request.min_battles;
   o.per_component = request.per_component;
+  o.rank_all = request.rank_all;
   o.ridge = request.ridge;
   o.rounds = request.rounds;
   o.seed = request.seed;

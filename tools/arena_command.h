@@ -21,6 +21,7 @@ struct ArenaRequest {
   bool exclude_ties = false;
   int64_t min_battles = 0;
   bool per_component = false;
+  bool rank_all = false;  // rank models with only wins or only losses too
   double ridge = 0;
   int rounds = 1000;
   uint64_t seed = 1;

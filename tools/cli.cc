@@ -10,7 +10,8 @@
 #include <ostream>
 
 #include "engine/base/diagnostic.h"
-#include "engine/base/file_util.h"
+#include "engine/base/output_file.h"
+#include "engine/base/utf8.h"
 #include "engine/reporting/html_report.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
@@ -32,7 +33,7 @@ int Emit(const std::string& text, const std::string& path, std::ostream& out, st
     return 0;
   }
   std::string error;
-  if (!WriteFileAtomically(path, text, &error)) {
+  if (!WriteOutputFile(path, text, &error)) {
     err << "podium: error: " << error << "\n";
     return 2;
   }
@@ -90,6 +91,16 @@ int Report(const char* name, const CLI::App& command, Request request, Run& run,
 }  // namespace
 
 int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // Arguments end up in reports (names, paths, the manifest's command line),
+  // which are UTF-8: other bytes are refused here, never met by a writer.
+  for (size_t k = 0; k < args.size(); ++k) {
+    const size_t bad = FindInvalidUtf8(args[k]);
+    if (bad == std::string::npos) continue;
+    err << fmt::format("podium: error: argument {} (\"{}\") is not UTF-8 text: {} at byte {}\n",
+                       k + 1, ReplaceInvalidUtf8(args[k]), DescribeInvalidUtf8(args[k], bad),
+                       bad + 1);
+    return 2;
+  }
   CLI::App app("podium: leaderboards with provenance from published evaluation results", "podium");
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("podium ") + PodiumVersion());

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine/base/file_util.h"
+#include "engine/base/json_input.h"
 #include "engine/base/text_position.h"
 
 namespace podium {
@@ -20,18 +21,20 @@ std::string PodiumHome() {
 
 std::string DefaultDatasets() { return PodiumHome() + "/datasets"; }
 
-std::vector<std::string> ResolveNames(
-    const std::vector<std::string>& names, const char* option, const char* kind,
-    const std::function<std::optional<std::string>(const std::string&)>& resolve,
-    Diagnostics* diagnostics) {
+std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
+                                      NameKind kind, const Registry& registry,
+                                      Diagnostics* diagnostics) {
+  const bool model = kind == NameKind::kModel;
   std::vector<std::string> ids;
   for (const std::string& name : names) {
-    if (auto id = resolve(name)) {
+    if (auto id = model ? registry.ResolveModel(name) : registry.ResolveBenchmark(name)) {
       if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
     } else {
       diagnostics->Error(
           Location{"<command line>"}, option, name,
-          fmt::format("unknown {} \"{}\" (not an id or alias in the registry)", kind, name));
+          fmt::format("unknown {} \"{}\" (not an id or alias in the registry){}",
+                      model ? "model" : "benchmark", name,
+                      model ? registry.SuggestModel(name) : registry.SuggestBenchmark(name)));
     }
   }
   return ids;
@@ -62,12 +65,28 @@ std::optional<nlohmann::ordered_json> ReadJsonFile(const std::string& path,
     diagnostics->Error(Location{shown}, "", "", "cannot read file: " + error);
     return std::nullopt;
   }
+  // Reports and reports.json are small: a limit keeps a wrong file (a
+  // battles dump given as a report) from taking all memory.
+  constexpr size_t kMaxReportBytes = size_t{256} << 20;
+  if (text->size() > kMaxReportBytes) {
+    diagnostics->Error(Location{shown}, "", "",
+                       fmt::format("file too large for a report ({} bytes; the limit is {} MiB)",
+                                   text->size(), kMaxReportBytes >> 20));
+    return std::nullopt;
+  }
+  const size_t deep = FindJsonTooDeep(*text);
+  if (deep != std::string::npos) {
+    const TextPosition pos = PositionOf(*text, deep);
+    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
+                       fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
+    return std::nullopt;
+  }
   try {
     return nlohmann::ordered_json::parse(*text);
   } catch (const nlohmann::ordered_json::parse_error& e) {
     const TextPosition pos = PositionOf(*text, e.byte > 0 ? e.byte - 1 : 0);
     diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
-                       fmt::format("invalid JSON: {}", e.what()));
+                       "invalid JSON: " + JsonErrorReason(e.what()));
     return std::nullopt;
   }
 }
@@ -118,12 +137,28 @@ LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::strin
                     static_cast<int64_t>(rows));
     }
   }
+  std::vector<std::string> header_only;  // files that read cleanly, with no rows
   for (const auto& [path, shown] : files) {
     const size_t before = loaded.claims.size();
+    const int errors_before = diagnostics->error_count();
     ReadClaimsFile(path, shown, loaded.registry, &loaded.claims, diagnostics);
     loaded.inputs.push_back(shown);
+    if (loaded.claims.size() == before && diagnostics->error_count() == errors_before) {
+      header_only.push_back(shown);
+    }
     if (log != nullptr) {
       log->AddInput(path, shown, "claims", static_cast<int64_t>(loaded.claims.size() - before));
+    }
+  }
+  // A file with a header and no rows is a mistake when it is all there is
+  // (an empty board with exit 0 would pass CI); among others, a warning.
+  for (const std::string& shown : header_only) {
+    if (loaded.claims.empty() && !diagnostics->has_errors()) {
+      diagnostics->Error(Location{shown, 2, 1}, "", "",
+                         "no claims: the file has a header and no rows");
+    } else {
+      diagnostics->Warning(Location{shown, 2, 1}, "", "",
+                           "no claims: the file has a header and no rows");
     }
   }
   return loaded;

@@ -38,12 +38,14 @@ LoadedClaims LoadClaims(const std::vector<std::string>& claims, const std::strin
 void AddClaimsOptions(CLI::App* command, std::vector<std::string>* claims, std::string* registry,
                       std::string* datasets);
 
-// Resolves names given on the command line to canonical ids (duplicates
-// kept once, in order); unknown names are errors naming `option`.
-std::vector<std::string> ResolveNames(
-    const std::vector<std::string>& names, const char* option, const char* kind,
-    const std::function<std::optional<std::string>(const std::string&)>& resolve,
-    Diagnostics* diagnostics);
+enum class NameKind { kModel, kBenchmark };
+
+// Resolves model or benchmark names given on the command line to canonical
+// ids (duplicates kept once, in order); unknown names are errors naming
+// `option`, with the nearest known names as a suggestion.
+std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
+                                      NameKind kind, const Registry& registry,
+                                      Diagnostics* diagnostics);
 
 // Declares --rounds (at least `min_rounds`), --seed, --level and --threads,
 // the options every bootstrapping command shares.

@@ -52,15 +52,14 @@ std::optional<std::string> RenderScores(const H2HRequest& request, Diagnostics* 
       LoadClaims(request.claims, request.registry, request.datasets, diagnostics, request.log);
   if (diagnostics->has_errors()) return std::nullopt;
   const Registry& registry = loaded.registry;
-  auto model = [&](const std::string& n) { return registry.ResolveModel(n); };
   ScoreMatrixOptions options;
   const std::vector<std::string> pair =
-      ResolveNames(request.pair, "MODEL", "model", model, diagnostics);
-  options.models =
-      request.all ? ResolveNames(request.models, "--models", "model", model, diagnostics) : pair;
-  options.benchmarks = ResolveNames(
-      request.benchmarks, "--benchmarks", "benchmark",
-      [&](const std::string& n) { return registry.ResolveBenchmark(n); }, diagnostics);
+      ResolveNames(request.pair, "MODEL", NameKind::kModel, registry, diagnostics);
+  options.models = request.all ? ResolveNames(request.models, "--models", NameKind::kModel,
+                                              registry, diagnostics)
+                               : pair;
+  options.benchmarks =
+      ResolveNames(request.benchmarks, "--benchmarks", NameKind::kBenchmark, registry, diagnostics);
   if (!request.all && !diagnostics->has_errors() && pair.size() == 1) {
     diagnostics->Error(kCommandLine, "MODEL", request.pair[1],
                        fmt::format("\"{}\" and \"{}\" are the same model ({})", request.pair[0],

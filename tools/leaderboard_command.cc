@@ -193,12 +193,10 @@ std::optional<std::string> RenderLeaderboard(const LeaderboardRequest& request,
   options.on_conflict = conflicts.at(request.on_conflict);
   options.min_coverage = request.min_coverage;
   options.min_models = request.min_models;
-  options.benchmarks = ResolveNames(
-      request.benchmarks, "--benchmarks", "benchmark",
-      [&](const std::string& n) { return registry.ResolveBenchmark(n); }, diagnostics);
-  options.models = ResolveNames(
-      request.models, "--models", "model",
-      [&](const std::string& n) { return registry.ResolveModel(n); }, diagnostics);
+  options.benchmarks =
+      ResolveNames(request.benchmarks, "--benchmarks", NameKind::kBenchmark, registry, diagnostics);
+  options.models =
+      ResolveNames(request.models, "--models", NameKind::kModel, registry, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
 
   const Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);

@@ -9,7 +9,7 @@
 #include <stdexcept>
 
 #include "engine/base/diagnostic.h"
-#include "engine/base/file_util.h"
+#include "engine/base/output_file.h"
 #include "engine/reporting/html_report.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
@@ -232,7 +232,7 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
   files.push_back({"index.html", IndexPage(specs, files)});
   for (const RenderedFile& f : files) {
     std::string error;
-    if (!WriteFileAtomically(reports + "/" + f.name, f.content, &error)) {
+    if (!WriteOutputFile(reports + "/" + f.name, f.content, &error)) {
       err << "podium regenerate: error: " << error << "\n";
       return 2;
     }

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "engine/base/diagnostic.h"
-#include "engine/base/file_util.h"
+#include "engine/base/output_file.h"
 #include "engine/check/report_check.h"
 #include "tools/check_command.h"
 #include "tools/cli.h"
@@ -142,7 +142,7 @@ int RunVerify(const VerifyRequest& request, std::ostream& out, std::ostream& err
                          : "\nInputs that differ from the manifest:\n\n" + inputs;
   if (request.out.empty()) {
     out << text;
-  } else if (!WriteFileAtomically(request.out, text, &error)) {
+  } else if (!WriteOutputFile(request.out, text, &error)) {
     err << "podium verify: error: " << error << "\n";
     return 2;
   }

@@ -1,4 +1,5 @@
-// Whole-file reads and crash-safe writes.
+// Whole-file reads and path joining. Writes go through WriteOutputFile
+// (output_file.h).
 #ifndef PODIUM_ENGINE_BASE_FILE_UTIL_H_
 #define PODIUM_ENGINE_BASE_FILE_UTIL_H_
 
@@ -10,12 +11,6 @@ namespace podium {
 // The bytes of `path`, or nullopt when it cannot be opened or read; `error`
 // (if not null) then receives the reason from the operating system.
 std::optional<std::string> ReadFile(const std::string& path, std::string* error = nullptr);
-
-// Writes `contents` to a temporary file next to `path` and renames it into
-// place, so readers see either the old file or the whole new one, never a
-// half-written report. Creates missing parent directories. Returns false and
-// fills `error` on failure (the temporary file is removed).
-bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string* error);
 
 // `directory` + "/" + `file` (no doubled slash; just `file` when `directory`
 // is empty).

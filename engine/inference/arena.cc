@@ -184,6 +184,17 @@ void CountAndMatrices(const BattleData& data, ArenaResult* result) {
   }
 }
 
+// Why model `i` has no maximum-likelihood rating ("only wins (no losses)"),
+// or "" when it has one.
+std::string NotRankedReason(const ComparisonGraph& graph, int i) {
+  const auto has = [i](const std::vector<int>& list) {
+    return std::find(list.begin(), list.end(), i) != list.end();
+  };
+  if (has(graph.only_wins)) return "only wins (no losses)";
+  if (has(graph.only_losses)) return "only losses (no wins)";
+  return "";
+}
+
 }  // namespace
 
 const char* ArenaMethodName(ArenaMethod method) {
@@ -228,11 +239,17 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
 
   const ComparisonGraph graph = AnalyzeComparisonGraph(ToPairCounts(m, data.cells), options.ties);
   result.num_components = graph.num_components;
-  for (int i : graph.only_wins) {
-    result.warnings.push_back(fmt::format("{} has only wins (no losses)", data.models[i]));
-  }
-  for (int i : graph.only_losses) {
-    result.warnings.push_back(fmt::format("{} has only losses (no wins)", data.models[i]));
+  for (int i = 0; i < m; ++i) {
+    const std::string why = NotRankedReason(graph, i);
+    if (why.empty()) continue;
+    result.warnings.push_back(
+        options.rank_all
+            ? fmt::format("{} has {}: its maximum-likelihood rating does not exist; the rating "
+                          "shown comes from a ridge and is ranked because of --rank-all",
+                          data.models[i], why)
+            : fmt::format("{} has {}: its maximum-likelihood rating does not exist; the rating "
+                          "shown comes from a ridge, and it is not ranked (--rank-all ranks it)",
+                          data.models[i], why));
   }
   if (graph.num_components > 1 && !options.per_component) {
     std::vector<std::string> groups(graph.num_components);
@@ -275,18 +292,30 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     const int anchor =
         local_anchor == members.end() ? -1 : static_cast<int>(local_anchor - members.begin());
     const ComponentFit fit = builder.Fit(part, anchor);
-    std::vector<Interval> ci, rank_ci;
+    // Only the models whose rating exists are ranked (unless rank_all).
+    std::vector<int> ranked;  // indices into members
+    for (size_t k = 0; k < members.size(); ++k) {
+      if (options.rank_all || NotRankedReason(graph, members[k]).empty()) {
+        ranked.push_back(static_cast<int>(k));
+      }
+    }
+    const Eigen::VectorXd ranked_ratings = fit.ratings(ranked);
+    std::vector<Interval> ci, rank_ci, ranked_ci;
     std::vector<int> rank_ub;
     RankSets sets;
     if (options.rounds > 0) {
       ci = PercentileIntervals(fit.replicates, options.level);
-      rank_ci = RankIntervals(fit.replicates, options.level);
-      rank_ub = UpperBoundRanks(ci);
-      sets = SimultaneousRankSets(fit.replicates, fit.ratings, options.level);
+      const Eigen::MatrixXd ranked_replicates = fit.replicates(Eigen::all, ranked);
+      for (int k : ranked) ranked_ci.push_back(ci[k]);
+      rank_ci = RankIntervals(ranked_replicates, options.level);
+      rank_ub = UpperBoundRanks(ranked_ci);
+      sets = SimultaneousRankSets(ranked_replicates, ranked_ratings, options.level);
       for (size_t k = 0; k < members.size(); ++k) {
         result.replicates.col(members[k]) = fit.replicates.col(k);
       }
     }
+    std::vector<int> position(members.size(), -1);  // member -> place in `ranked`
+    for (size_t r = 0; r < ranked.size(); ++r) position[ranked[r]] = static_cast<int>(r);
     for (size_t k = 0; k < members.size(); ++k) {
       ArenaRow row;
       row.model = data.models[members[k]];
@@ -295,13 +324,20 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       row.rating = fit.ratings(k);
       row.ci_low = options.rounds > 0 ? ci[k].low : std::nan("");
       row.ci_high = options.rounds > 0 ? ci[k].high : std::nan("");
-      row.rank = 1 + static_cast<int>((fit.ratings.array() > fit.ratings(k)).count());
-      row.rank_ub = options.rounds > 0 ? rank_ub[k] : 0;
-      row.rank_ci_low = options.rounds > 0 ? static_cast<int>(rank_ci[k].low) : 0;
-      row.rank_ci_high = options.rounds > 0 ? static_cast<int>(rank_ci[k].high) : 0;
-      row.rank_set_low = options.rounds > 0 ? sets.low[k] : 0;
-      row.rank_set_high = options.rounds > 0 ? sets.high[k] : 0;
-      row.tier = options.rounds > 0 ? sets.tier[k] : 0;
+      const int r = position[k];
+      if (r < 0) {
+        row.not_ranked = NotRankedReason(graph, members[k]);
+      } else {
+        row.rank = 1 + static_cast<int>((ranked_ratings.array() > fit.ratings(k)).count());
+      }
+      if (r >= 0 && options.rounds > 0) {
+        row.rank_ub = rank_ub[r];
+        row.rank_ci_low = static_cast<int>(rank_ci[r].low);
+        row.rank_ci_high = static_cast<int>(rank_ci[r].high);
+        row.rank_set_low = sets.low[r];
+        row.rank_set_high = sets.high[r];
+        row.tier = sets.tier[r];
+      }
       result.rows.push_back(row);
       for (size_t l = 0; l < members.size(); ++l) {
         result.predicted(members[k], members[l]) =
@@ -317,7 +353,9 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
   }
   CountAndMatrices(data, &result);
   std::sort(result.rows.begin(), result.rows.end(), [](const ArenaRow& a, const ArenaRow& b) {
-    return std::tie(a.component, a.rank, a.model) < std::tie(b.component, b.rank, b.model);
+    const bool a_out = a.rank == 0, b_out = b.rank == 0;
+    return std::tie(a.component, a_out, a.rank, b.rating, a.model) <
+           std::tie(b.component, b_out, b.rank, a.rating, b.model);
   });
   return result;
 }

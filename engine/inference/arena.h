@@ -37,7 +37,11 @@ struct ArenaOptions {
   int64_t min_battles = 0;     // models with fewer battles are left out
   bool per_component = false;  // false: a disconnected graph is an error
   double ridge = 0;            // 0 = none unless the MLE does not exist (then 0.01)
-  int rounds = 1000;           // bootstrap rounds; 0 = point estimates only
+  // A model with only wins or only losses has no maximum-likelihood rating
+  // (it is +/- infinity; the one shown comes from a ridge): it is marked and
+  // gets no rank, and the others are ranked among themselves. true ranks it.
+  bool rank_all = false;
+  int rounds = 1000;  // bootstrap rounds; 0 = point estimates only
   uint64_t seed = 1;
   double level = 0.95;
   int threads = 1;
@@ -50,18 +54,22 @@ struct ArenaRow {
   int component = 0;
   double rating = 0;
   double ci_low = 0, ci_high = 0;  // NaN without bootstrap
-  int rank = 0;                    // within its component
+  int rank = 0;                    // within its component; 0 = not ranked
+  std::string not_ranked;          // why it has no rank ("only wins (no losses)"), or ""
   int rank_ub = 0;
   int rank_ci_low = 0, rank_ci_high = 0;    // marginal bootstrap rank interval
   int rank_set_low = 0, rank_set_high = 0;  // simultaneous rank set (rank_sets.h)
   int tier = 0;                             // "statistically tied" group, 1 = top
+  // (rank_ub, rank intervals, rank sets and tiers are among the ranked models
+  // of the component, and 0 for a model that is not ranked)
   int64_t battles = 0, wins = 0, losses = 0, ties = 0;
   int index = 0;  // row/column in the matrices
 };
 
 struct ArenaResult {
   ArenaOptions options;
-  std::vector<ArenaRow> rows;              // by component, then rank, then model name
+  std::vector<ArenaRow> rows;              // by component, then rank (not ranked last,
+                                           // by rating), then model name
   std::vector<std::string> models;         // matrix order (by name)
   Eigen::MatrixXd battles;                 // n_ij
   Eigen::MatrixXd wins;                    // battles i won against j

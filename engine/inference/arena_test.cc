@@ -139,8 +139,47 @@ TEST(ArenaTest, OnlyWinsIsAWarningAndARidge) {
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->ridge_used, 0.01);
   ASSERT_GE(r->warnings.size(), 2u);
-  EXPECT_EQ(r->warnings[0], "a has only wins (no losses)");
+  EXPECT_EQ(r->warnings[0],
+            "a has only wins (no losses): its maximum-likelihood rating does not exist; the "
+            "rating shown comes from a ridge, and it is not ranked (--rank-all ranks it)");
   for (const ArenaRow& row : r->rows) EXPECT_LT(std::abs(row.rating - 1000), 1500);
+}
+
+TEST(ArenaTest, AModelThatNeverLostIsMarkedAndNotRankedUnlessRankAll) {
+  // A misspelt name with one battle, won: the highest rating, yet no rank;
+  // the others are ranked among themselves, from 1.
+  const std::string battles =
+      "model_a,model_b,winner\nx,y,model_a\ny,x,model_a\nx,y,model_a\nx,z,model_a\n"
+      "z,x,model_a\nx,z,model_a\ny,z,model_a\nz,y,model_a\nz,y,model_a\nx-typo,y,model_a\n";
+  ArenaOptions o;
+  o.rounds = 50;
+  Diagnostics d;
+  auto r = BuildArena(Battles(battles), o, &d);
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r->rows.size(), 4u);
+  const ArenaRow& last = r->rows.back();
+  EXPECT_EQ(last.model, "x-typo");
+  EXPECT_EQ(last.not_ranked, "only wins (no losses)");
+  EXPECT_EQ(last.rank, 0);
+  EXPECT_EQ(last.rank_ub, 0);
+  EXPECT_EQ(last.tier, 0);
+  EXPECT_GT(last.rating, r->rows[0].rating);
+  std::vector<int> ranks;
+  for (size_t k = 0; k + 1 < r->rows.size(); ++k) {
+    EXPECT_TRUE(r->rows[k].not_ranked.empty());
+    ranks.push_back(r->rows[k].rank);
+    EXPECT_GE(r->rows[k].rank_set_low, 1);
+    EXPECT_LE(r->rows[k].rank_set_high, 3);  // ranks among the three ranked models
+  }
+  EXPECT_EQ(ranks, (std::vector<int>{1, 2, 3}));
+
+  o.rank_all = true;
+  auto all = BuildArena(Battles(battles), o, &d);
+  ASSERT_TRUE(all.has_value());
+  EXPECT_EQ(all->rows[0].model, "x-typo");
+  EXPECT_EQ(all->rows[0].rank, 1);
+  EXPECT_TRUE(all->rows[0].not_ranked.empty());
+  EXPECT_EQ(all->rows[0].rating, last.rating);  // the fit itself is the same
 }
 
 }  // namespace

@@ -80,14 +80,15 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
   if (auto id = registry.ResolveModel(f[kModel])) {
     claim->model = *id;
   } else {
-    error(kModel,
-          fmt::format("unknown model \"{}\" (not an id or alias in models.csv)", f[kModel]));
+    error(kModel, fmt::format("unknown model \"{}\" (not an id or alias in models.csv){}",
+                              f[kModel], registry.SuggestModel(f[kModel])));
   }
   if (auto id = registry.ResolveBenchmark(f[kBenchmark])) {
     claim->benchmark = *id;
   } else {
-    error(kBenchmark, fmt::format("unknown benchmark \"{}\" (not an id or alias in benchmarks.csv)",
-                                  f[kBenchmark]));
+    error(kBenchmark,
+          fmt::format("unknown benchmark \"{}\" (not an id or alias in benchmarks.csv){}",
+                      f[kBenchmark], registry.SuggestBenchmark(f[kBenchmark])));
   }
   claim->value_text = f[kValue];
   if (auto value = ParseFiniteDouble(f[kValue])) {

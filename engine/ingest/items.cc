@@ -35,10 +35,14 @@ ItemData ReadItems(const std::string& path, const std::string& display_path,
                          message);
     };
     const auto model = registry.ResolveModel(row.fields[kModel]);
-    if (!model) error(kModel, fmt::format("unknown model \"{}\"", row.fields[kModel]));
+    if (!model) {
+      error(kModel, fmt::format("unknown model \"{}\"{}", row.fields[kModel],
+                                registry.SuggestModel(row.fields[kModel])));
+    }
     const auto benchmark = registry.ResolveBenchmark(row.fields[kBenchmark]);
     if (!benchmark) {
-      error(kBenchmark, fmt::format("unknown benchmark \"{}\"", row.fields[kBenchmark]));
+      error(kBenchmark, fmt::format("unknown benchmark \"{}\"{}", row.fields[kBenchmark],
+                                    registry.SuggestBenchmark(row.fields[kBenchmark])));
     }
     if (row.fields[kItem].empty()) error(kItem, "must not be empty");
     const auto score = ParseFiniteDouble(row.fields[kScore]);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <type_traits>
 
+#include "engine/base/edit_distance.h"
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
 #include "engine/ingest/csv_table.h"
@@ -254,6 +256,47 @@ const Benchmark* Registry::FindBenchmark(std::string_view id) const {
 const Source* Registry::FindSource(std::string_view id) const {
   auto it = source_by_id_.find(std::string(id));
   return it == source_by_id_.end() ? nullptr : &sources_[it->second];
+}
+
+namespace {
+
+// Every spelling of every record (normalized), with the record it names, and
+// the nearest few rendered as a suggestion.
+template <typename Record>
+std::string Suggest(std::string_view name, const std::vector<Record>& records) {
+  std::vector<std::string> spellings;
+  std::vector<size_t> owner;
+  for (size_t r = 0; r < records.size(); ++r) {
+    spellings.push_back(NormalizeName(records[r].id));
+    owner.push_back(r);
+    spellings.push_back(NormalizeName(records[r].name));
+    owner.push_back(r);
+    for (const std::string& alias : records[r].aliases) {
+      spellings.push_back(NormalizeName(alias));
+      owner.push_back(r);
+    }
+  }
+  std::vector<size_t> named;  // records, nearest first, each once
+  for (size_t k : NearestNames(NormalizeName(name), spellings, 3 * 4)) {
+    if (std::find(named.begin(), named.end(), owner[k]) == named.end()) named.push_back(owner[k]);
+  }
+  if (named.size() > 3) named.resize(3);
+  std::string out;
+  for (size_t i = 0; i < named.size(); ++i) {
+    const Record& r = records[named[i]];
+    out += i == 0 ? " (did you mean " : i + 1 == named.size() ? " or " : ", ";
+    out += fmt::format("\"{}\"", r.name.empty() ? r.id : r.name);
+    if (!r.name.empty() && r.name != r.id) out += fmt::format(" ({})", r.id);
+  }
+  return out.empty() ? out : out + "?)";
+}
+
+}  // namespace
+
+std::string Registry::SuggestModel(std::string_view name) const { return Suggest(name, models_); }
+
+std::string Registry::SuggestBenchmark(std::string_view name) const {
+  return Suggest(name, benchmarks_);
 }
 
 }  // namespace podium

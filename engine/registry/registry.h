@@ -78,6 +78,13 @@ class Registry {
   const Benchmark* FindBenchmark(std::string_view id) const;
   const Source* FindSource(std::string_view id) const;
 
+  // For an unknown name: " (did you mean \"Llama 3.1 8B\" (llama-3.1-8b)?)",
+  // naming up to three known models whose id, name or alias is a plausible
+  // misspelling of `name` (edit_distance.h, after NormalizeName); "" when
+  // none is close. Appended to "unknown model" messages.
+  std::string SuggestModel(std::string_view name) const;
+  std::string SuggestBenchmark(std::string_view name) const;
+
   // Display names: the record's name, or the id itself when unknown.
   std::string ModelName(std::string_view id) const;
   std::string BenchmarkName(std::string_view id) const;

@@ -75,19 +75,40 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
   out += components ? "|---:" : "";
   out +=
       ci ? "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n" : "|---:|---|---:|---:|---:|\n";
+  bool any_not_ranked = false;
   for (const ArenaRow& row : r.rows) {
     if (components) out += fmt::format("| {} ", row.component + 1);
+    const bool ranked = row.not_ranked.empty();
+    any_not_ranked = any_not_ranked || !ranked;
+    // A model without a rank shows "—" in every rank column and a mark.
+    const std::string model = MarkdownCell(row.model) + (ranked ? "" : " ‡");
+    const std::string rank = ranked ? std::to_string(row.rank) : "—";
     if (ci) {
+      const auto span = [&](int low, int high) {
+        return ranked ? fmt::format("{}–{}", low, high) : std::string("—");
+      };
       out += fmt::format(
-          "| {} | {} | {}–{} | {}–{} | {} | {} | {} | {} – {} | {} | {} / {} / {} |\n", row.rank,
-          row.rank_ub, row.rank_ci_low, row.rank_ci_high, row.rank_set_low, row.rank_set_high,
-          row.tier, MarkdownCell(row.model), FormatFixed(row.rating, 1), FormatFixed(row.ci_low, 1),
-          FormatFixed(row.ci_high, 1), row.battles, row.wins, row.losses, row.ties);
+          "| {} | {} | {} | {} | {} | {} | {} | {} – {} | {} | {} / {} / {} |\n", rank,
+          ranked ? std::to_string(row.rank_ub) : "—", span(row.rank_ci_low, row.rank_ci_high),
+          span(row.rank_set_low, row.rank_set_high), ranked ? std::to_string(row.tier) : "—", model,
+          FormatFixed(row.rating, 1), FormatFixed(row.ci_low, 1), FormatFixed(row.ci_high, 1),
+          row.battles, row.wins, row.losses, row.ties);
     } else {
-      out +=
-          fmt::format("| {} | {} | {} | {} | {} / {} / {} |\n", row.rank, MarkdownCell(row.model),
-                      FormatFixed(row.rating, 1), row.battles, row.wins, row.losses, row.ties);
+      out += fmt::format("| {} | {} | {} | {} | {} / {} / {} |\n", rank, model,
+                         FormatFixed(row.rating, 1), row.battles, row.wins, row.losses, row.ties);
     }
+  }
+  if (any_not_ranked) {
+    out += "\n‡ Not ranked: ";
+    std::string sep;
+    for (const ArenaRow& row : r.rows) {
+      if (row.not_ranked.empty()) continue;
+      out += sep + MarkdownCell(row.model) + " has " + row.not_ranked;
+      sep = "; ";
+    }
+    out +=
+        ". Such a model has no maximum-likelihood rating (it is infinite); the rating shown "
+        "comes from a ridge. `--rank-all` ranks it anyway.\n";
   }
   out += "\n" + DescribeArena(r) + "\n";
   if (!r.warnings.empty()) {
@@ -114,15 +135,19 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
 std::string ArenaCsv(const ArenaResult& r) {
   std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high",
                              "rank_set_low", "rank_set_high", "tier", "model", "rating", "ci_low",
-                             "ci_high", "battles", "wins", "losses", "ties"});
+                             "ci_high", "battles", "wins", "losses", "ties", "not_ranked"});
   for (const ArenaRow& row : r.rows) {
-    out += CsvLine(
-        {std::to_string(row.component + 1), std::to_string(row.rank), std::to_string(row.rank_ub),
-         std::to_string(row.rank_ci_low), std::to_string(row.rank_ci_high),
-         std::to_string(row.rank_set_low), std::to_string(row.rank_set_high),
-         std::to_string(row.tier), row.model, JsonNumber(row.rating).dump(),
-         JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(), std::to_string(row.battles),
-         std::to_string(row.wins), std::to_string(row.losses), std::to_string(row.ties)});
+    // Rank columns of a model without a rank are empty, and not_ranked says why.
+    const auto rank = [&](int value) {
+      return row.not_ranked.empty() ? std::to_string(value) : std::string();
+    };
+    out +=
+        CsvLine({std::to_string(row.component + 1), rank(row.rank), rank(row.rank_ub),
+                 rank(row.rank_ci_low), rank(row.rank_ci_high), rank(row.rank_set_low),
+                 rank(row.rank_set_high), rank(row.tier), row.model, JsonNumber(row.rating).dump(),
+                 JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(),
+                 std::to_string(row.battles), std::to_string(row.wins), std::to_string(row.losses),
+                 std::to_string(row.ties), row.not_ranked});
   }
   return out;
 }
@@ -140,6 +165,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                      : Json({{"model", o.anchor_model}, {"rating", JsonNumber(o.anchor_rating)}})},
       {"min_battles", o.min_battles},
       {"per_component", o.per_component},
+      {"rank_all", o.rank_all},
       {"ridge", JsonNumber(o.ridge)},
       {"rounds", o.rounds},
       {"seed", o.seed},
@@ -163,22 +189,29 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                 {"degenerate_replicates", r.degenerate_replicates}};
   Json rows = Json::array();
   for (const ArenaRow& row : r.rows) {
-    rows.push_back({{"model", row.model},
-                    {"component", row.component + 1},
-                    {"rating", JsonNumber(row.rating)},
-                    {"ci_low", JsonNumber(row.ci_low)},
-                    {"ci_high", JsonNumber(row.ci_high)},
-                    {"rank", row.rank},
-                    {"rank_ub", o.rounds > 0 ? Json(row.rank_ub) : Json(nullptr)},
-                    {"rank_ci_low", o.rounds > 0 ? Json(row.rank_ci_low) : Json(nullptr)},
-                    {"rank_ci_high", o.rounds > 0 ? Json(row.rank_ci_high) : Json(nullptr)},
-                    {"rank_set_low", o.rounds > 0 ? Json(row.rank_set_low) : Json(nullptr)},
-                    {"rank_set_high", o.rounds > 0 ? Json(row.rank_set_high) : Json(nullptr)},
-                    {"tier", o.rounds > 0 ? Json(row.tier) : Json(nullptr)},
-                    {"battles", row.battles},
-                    {"wins", row.wins},
-                    {"losses", row.losses},
-                    {"ties", row.ties}});
+    // Rank fields are null for a model without a rank; not_ranked says why.
+    const bool ranked = row.not_ranked.empty();
+    const auto rank = [&](int value) {
+      return ranked && o.rounds > 0 ? Json(value) : Json(nullptr);
+    };
+    Json item = {{"model", row.model},
+                 {"component", row.component + 1},
+                 {"rating", JsonNumber(row.rating)},
+                 {"ci_low", JsonNumber(row.ci_low)},
+                 {"ci_high", JsonNumber(row.ci_high)},
+                 {"rank", ranked ? Json(row.rank) : Json(nullptr)},
+                 {"rank_ub", rank(row.rank_ub)},
+                 {"rank_ci_low", rank(row.rank_ci_low)},
+                 {"rank_ci_high", rank(row.rank_ci_high)},
+                 {"rank_set_low", rank(row.rank_set_low)},
+                 {"rank_set_high", rank(row.rank_set_high)},
+                 {"tier", rank(row.tier)},
+                 {"battles", row.battles},
+                 {"wins", row.wins},
+                 {"losses", row.losses},
+                 {"ties", row.ties}};
+    if (!ranked) item["not_ranked"] = row.not_ranked;
+    rows.push_back(std::move(item));
   }
   doc["rows"] = std::move(rows);
   doc["matrices"] = {{"models", r.models},

@@ -582,9 +582,18 @@ std::vector<Column> ArenaColumns(bool components, double level) {
 std::vector<Cell> ArenaRow(const Json& row, bool components) {
   std::vector<Cell> cells;
   if (components) cells.push_back(Count(At(row, "component")));
+  // A model without a rank: "—" with the reason on hover, and a marked name.
+  const std::string not_ranked = Str(row, "not_ranked");
+  Cell rank = not_ranked.empty() ? Count(At(row, "rank")) : Missing("not ranked: " + not_ranked);
+  Cell name = Name(Str(row, "model"));
+  if (!not_ranked.empty()) {
+    name.html += " <span class=\"not-ranked\">(not ranked: " + HtmlEscape(not_ranked) + ")</span>";
+    name.title = "No maximum-likelihood rating (" + not_ranked +
+                 "): the rating comes from a ridge; --rank-all ranks it";
+  }
   cells.insert(
       cells.end(),
-      {Count(At(row, "rank")), Name(Str(row, "model")), Number(Num(row, "rating"), 0, "no rating"),
+      {rank, name, Number(Num(row, "rating"), 0, "no rating"),
        Interval(Num(row, "ci_low"), Num(row, "ci_high"), 0),
        RankRange(At(row, "rank_set_low"), At(row, "rank_set_high")), Count(At(row, "tier")),
        Count(At(row, "battles")), Tally(row, "wins", "losses", "ties")});
