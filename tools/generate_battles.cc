@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/base/output_file.h"
 #include "engine/base/random.h"
 
 int main(int argc, char** argv) {
@@ -31,12 +32,11 @@ int main(int argc, char** argv) {
 
   std::vector<double> theta(models);
   for (int k = 0; k < models; ++k) theta[k] = -2.0 + 4.0 * k / (models - 1);
-  std::FILE* f = std::fopen(out.c_str(), "w");
-  if (f == nullptr) {
-    std::fprintf(stderr, "generate_battles: cannot write %s\n", out.c_str());
-    return 2;
-  }
-  std::fputs("model_a,model_b,winner\n", f);
+  // Built in memory and written through WriteOutputFile like every output
+  // of podium (about 30 bytes a battle).
+  std::string text = "model_a,model_b,winner\n";
+  text.reserve(static_cast<size_t>(battles) * 30);
+  char line[64];
   podium::Rng rng(seed, 0);
   const double nu = 0.3;
   for (int64_t n = 0; n < battles; ++n) {
@@ -46,16 +46,23 @@ int main(int argc, char** argv) {
     const double pa = std::exp(theta[a]), pb = std::exp(theta[b]), tie = nu * std::sqrt(pa * pb);
     const double u = rng.Uniform() * (pa + pb + tie);
     const char* winner = u < pa ? "model_a" : u < pa + pb ? "model_b" : "tie";
-    std::fprintf(f, "model-%03d,model-%03d,%s\n", a, b, winner);
+    text.append(line, std::snprintf(line, sizeof line, "model-%03d,model-%03d,%s\n", a, b, winner));
   }
-  std::fclose(f);
+  std::string error;
+  if (!podium::WriteOutputFile(out, text, &error)) {
+    std::fprintf(stderr, "generate_battles: error: %s\n", error.c_str());
+    return 2;
+  }
   if (!truth.empty()) {
-    std::FILE* t = std::fopen(truth.c_str(), "w");
-    std::fputs("model,true_rating\n", t);
+    std::string table = "model,true_rating\n";
     for (int k = 0; k < models; ++k) {
-      std::fprintf(t, "model-%03d,%.6f\n", k, 1000 + 400 / std::log(10.0) * theta[k]);
+      table.append(line, std::snprintf(line, sizeof line, "model-%03d,%.6f\n", k,
+                                       1000 + 400 / std::log(10.0) * theta[k]));
     }
-    std::fclose(t);
+    if (!podium::WriteOutputFile(truth, table, &error)) {
+      std::fprintf(stderr, "generate_battles: error: %s\n", error.c_str());
+      return 2;
+    }
   }
   return 0;
 }
