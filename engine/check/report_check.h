@@ -1,47 +1,70 @@
 // `podium check`: compares two JSON reports of the same schema and lists what
-// moved — for CI pipelines that must fail, readably, when a number changes.
+// moved, which way, and why — for CI pipelines that must fail, readably, when
+// a number changes.
 //
-// Both documents are walked in parallel. Arrays of objects are matched by
-// identity, not position: the "model" field (leaderboard and arena rows), the
-// pair "a"/"b" (head-to-head), "benchmark", "claim" or "id"; other arrays by
-// index. The "manifest" object (run times, git commit) is never compared.
-// Numbers differ when |Δ| > max(abs_tol, rel_tol · |baseline|); any other
-// value (text, booleans, null) differs when it is not equal. Every
-// difference is a regression, except that with `allow_within_interval` a
-// moved score/rating whose row carries an interval in both reports is not a
-// regression while |Δ| stays within the baseline interval's half-width.
+// Both reports are flattened (flat_report.h) and compared leaf by leaf, rows
+// matched by identity, not position. The manifest and the input locations are
+// never compared; the inputs are compared by SHA-256 from the manifests
+// instead (input_changes.h), so the same bytes read from another folder are
+// no change. Numbers differ when |Δ| > max(abs_tol, rel_tol · |baseline|); any
+// other value (text, booleans, null) differs when it is not equal.
+//
+// Each difference has a direction (field_direction.h): better or worse for a
+// field with a better side (scores, ratings, win rates, ranks, a benchmark's
+// values), otherwise just changed; a row or field added or removed is
+// changed. Every difference fails the check — an improvement too, since a
+// baseline that no longer matches is out of date (docs/ci.md) — except
+//   - better ones under `allow_better`;
+//   - with `allow_within_interval`, a moved score/rating (or its interval
+//     endpoints) whose row carries an interval in both reports, while |Δ|
+//     stays within the baseline interval's half-width.
 #ifndef PODIUM_ENGINE_CHECK_REPORT_CHECK_H_
 #define PODIUM_ENGINE_CHECK_REPORT_CHECK_H_
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "engine/check/flat_report.h"
+#include "engine/check/input_changes.h"
 
 namespace podium {
 
 struct CheckOptions {
-  double abs_tol = 0;
-  double rel_tol = 0;
-  bool allow_within_interval = false;
+  double abs_tol = 0;                  // numbers closer than this are equal
+  double rel_tol = 0;                  // ... or closer than this fraction of the baseline
+  bool allow_within_interval = false;  // see the file comment
+  bool allow_better = false;           // an improvement does not fail the check
+  std::vector<ReportPath> ignore;      // --ignore FIELD patterns (IgnorePatternCovers)
 };
 
+enum class Direction { kBetter, kWorse, kChanged };
+
+// "better", "worse", "changed".
+const char* DirectionName(Direction direction);
+
 struct ReportChange {
-  std::string path;      // e.g. rows[ministral-8b].score
-  std::string kind;      // added | removed | changed
+  std::string path;  // e.g. rows[ministral-8b].score
+  std::string kind;  // added | removed | changed
+  Direction direction = Direction::kChanged;
   std::string baseline;  // the value as JSON text ("" when added)
   std::string current;   // ("" when removed)
   double delta = 0;      // current − baseline for numbers, else NaN
   // For a row's score/rating/ci when both rows carry intervals: "within"
   // or "beyond" the baseline interval's half-width; "" otherwise.
   std::string interval;
-  bool regression = true;
+  bool fails = true;  // counts against the check (see the file comment)
 };
 
 struct ReportComparison {
   std::string name;    // file name, or as given
   std::string schema;  // e.g. podium.leaderboard/1
   std::vector<ReportChange> changes;
-  int regressions = 0;
+  InputComparison inputs;                  // the manifests' inputs, by SHA-256
+  int better = 0, worse = 0, changed = 0;  // changes by direction
+  int failures = 0;                        // changes that fail the check
+  std::set<size_t> ignore_used;            // indexes of CheckOptions::ignore that left out a field
 };
 
 // Compares two parsed reports. Different or missing "schema" is not a
