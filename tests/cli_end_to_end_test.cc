@@ -16,22 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
+using Result = testing::PodiumRun;
 
-// Runs the binary with `args` (already shell-quoted) in `dir`.
 Result Podium(const std::string& dir, const std::string& args) {
-  const std::string bin = fs::absolute(testing::Runfile("tools/podium_bin")).string();
-  const std::string command =
-      "cd '" + dir + "' && '" + bin + "' " + args + " >stdout.txt 2>stderr.txt";
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadFile(dir + "/stdout.txt").value_or("");
-  r.err = ReadFile(dir + "/stderr.txt").value_or("");
-  return r;
+  return testing::RunPodium(dir, args);
 }
 
 // A JSON report without its manifest (which records --threads and the time).

@@ -19,25 +19,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  bool signalled = false;
-  std::string out, err;
-};
+using Result = testing::PodiumRun;
 
-// Runs the binary with `args` (already shell-quoted) in `dir`.
 Result Podium(const std::string& dir, const std::string& args) {
-  const std::string bin = fs::absolute(testing::Runfile("tools/podium_bin")).string();
-  const std::string command =
-      "cd '" + dir + "' && '" + bin + "' " + args + " >stdout.txt 2>stderr.txt";
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  // The shell reports a child killed by a signal as 128 + the signal.
-  r.signalled = r.exit_code > 128;
-  r.out = ReadFile(dir + "/stdout.txt").value_or("");
-  r.err = ReadFile(dir + "/stderr.txt").value_or("");
-  return r;
+  return testing::RunPodium(dir, args);
 }
 
 const char kBattles[] =

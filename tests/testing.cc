@@ -1,12 +1,15 @@
 #include "tests/testing.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "engine/base/file_util.h"
 
 namespace podium::testing {
 
@@ -89,6 +92,19 @@ std::string Runfile(const std::string& workspace_path) {
   const char* dir = std::getenv("TEST_SRCDIR");
   if (dir == nullptr) return workspace_path;
   return std::string(dir) + "/podium/" + workspace_path;
+}
+
+PodiumRun RunPodium(const std::string& dir, const std::string& args) {
+  const std::string bin = fs::absolute(Runfile("tools/podium_bin")).string();
+  const std::string command =
+      "cd '" + dir + "' && '" + bin + "' " + args + " >stdout.txt 2>stderr.txt";
+  const int status = std::system(command.c_str());
+  PodiumRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.signalled = r.exit_code > 128 || WIFSIGNALED(status);
+  r.out = ReadFile(dir + "/stdout.txt").value_or("");
+  r.err = ReadFile(dir + "/stderr.txt").value_or("");
+  return r;
 }
 
 std::string SharedDir() {

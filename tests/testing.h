@@ -33,6 +33,17 @@ std::string WriteSmallRegistry(const std::string& dir);
 Claim MakeClaim(const std::string& id, const std::string& model, const std::string& benchmark,
                 double value, const std::string& source = "s1");
 
+// What the podium binary did when run by RunPodium.
+struct PodiumRun {
+  int exit_code = -1;      // as the shell reports it: 128 + N when killed by signal N
+  bool signalled = false;  // killed by a signal (a crash)
+  std::string out, err;
+};
+
+// Runs the real binary (a data dependency, //tools:podium_bin) with `args`,
+// already shell-quoted, in folder `dir`, capturing stdout and stderr.
+PodiumRun RunPodium(const std::string& dir, const std::string& args);
+
 // Runfiles-relative path of a file in this workspace (for data dependencies).
 std::string Runfile(const std::string& workspace_path);
 
