@@ -150,8 +150,9 @@ namespace {
 
 TEST(CliEndToEndTest, AuditExitCodes) {
   const std::string dir = MakeWorkspace();
-  testing::WriteFile(dir, "seeds/s1.txt", "title\n\n\n모델1 scored 60.0% and 모델2 70.0%\n");
-  testing::WriteFile(dir, "seeds/s2.txt", "x\n\n\n\n\n\n\n\nModel Two: 20.0\n");
+  testing::WriteFile(dir, "seeds/s1.txt",
+                     "title\n\n\nOn B-1, 모델1 scored 60.0% and 모델2 70.0%\n");
+  testing::WriteFile(dir, "seeds/s2.txt", "x\n\n\n\n\n\n\n\nBench Two: Model Two 20.0\n");
   testing::WriteFile(dir, "ok.csv",
                      std::string(kHeader) +
                          "g1,m1,b1,60.0,%,,,s1,4,모델1,B-1,prose,\n"
@@ -167,7 +168,7 @@ TEST(CliEndToEndTest, AuditExitCodes) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("claim g1: the value 60.0 is not printed on line 3"), std::string::npos)
       << bad.out;
-  EXPECT_NE(bad.err.find("podium audit: 2 claims or documents disagree"), std::string::npos)
+  EXPECT_NE(bad.err.find("podium audit: 1 claims or documents disagree"), std::string::npos)
       << bad.err;
 
   Result missing = Podium(dir, "audit --claims ok.csv --registry reg --sources nowhere");

@@ -17,7 +17,8 @@ void AddAuditOptions(CLI::App* command, AuditRequest* r) {
                       "Folder of the source documents (default: ../shared/seeds)");
   command
       ->add_option("--context", r->context,
-                   "Lines above the cited line where the model may be named")
+                   "Lines above the cited line (or a table's header) where the model may be "
+                   "named")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   command->add_option("--format", r->format, "Output format")
@@ -45,12 +46,14 @@ std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics*
     request.log->AddInput(JoinPath(sources, source.file), it->second.path, "document",
                           static_cast<int64_t>(it->second.lines.size()));
   }
-  const AuditResult result =
-      AuditClaims(loaded.claims, loaded.registry, documents, {request.context});
-  const AuditContext context{&loaded.registry, &documents, shown, request.context};
+  AuditOptions options;
+  options.context_lines = request.context;
+  const AuditResult result = AuditClaims(loaded.claims, loaded.registry, documents, options);
+  const AuditContext context{&loaded.registry, &documents, shown, options.context_lines,
+                             options.benchmark_lines};
   return AuditOutput{
       request.format == "json" ? AuditJson(result, context) : AuditMarkdown(result, context),
-      result.errors};
+      result.errors, result.warnings};
 }
 
 }  // namespace podium

@@ -32,7 +32,8 @@ void AddAuditOptions(CLI::App* command, AuditRequest* request);
 
 struct AuditOutput {
   std::string text;  // the report
-  int errors = 0;    // claims or documents that disagree
+  int errors = 0;    // claims or documents that disagree (exit code 1)
+  int warnings = 0;  // claims the audit cannot decide (listed in the report)
 };
 
 // Runs the audit; nullopt (with diagnostics) when the inputs cannot be read.

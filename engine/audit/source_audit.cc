@@ -4,8 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <tuple>
 
+#include "engine/audit/claim_check.h"
+#include "engine/audit/line_reading.h"
+#include "engine/audit/number_tokens.h"
+#include "engine/audit/table_cells.h"
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
 #include "engine/base/sha256.h"
@@ -23,35 +29,6 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
-bool TokenAt(std::string_view line, size_t pos, size_t length, bool signed_value) {
-  if (pos > 0) {
-    const char before = line[pos - 1];
-    if (IsDigit(before) || before == '.' || before == ',') return false;
-    if (!signed_value && before == '-' && (pos < 2 || !IsDigit(line[pos - 2]))) return false;
-  }
-  const size_t end = pos + length;
-  if (end < line.size()) {
-    const char after = line[end];
-    if (IsDigit(after)) return false;
-    if ((after == '.' || after == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Every name a model goes by, normalized.
-std::vector<std::string> ModelNames(const Registry& registry, const Claim& claim) {
-  std::vector<std::string> names = {NormalizeName(claim.model_as_written)};
-  if (const Model* m = registry.FindModel(claim.model)) {
-    names.push_back(NormalizeName(m->id));
-    names.push_back(NormalizeName(m->name));
-    for (const std::string& a : m->aliases) names.push_back(NormalizeName(a));
-  }
-  names.erase(std::remove(names.begin(), names.end(), ""), names.end());
-  return names;
-}
-
 class Auditor {
  public:
   Auditor(const std::vector<Claim>& claims, const Registry& registry,
@@ -60,15 +37,28 @@ class Auditor {
 
   AuditResult Run() {
     CheckDocuments();
+    for (const Claim& c : claims_) claims_on_line_[{c.source, c.line}].push_back(&c);
+    std::map<const Claim*, Outcome> outcomes;
+    for (const Claim& c : claims_) outcomes[&c] = CheckClaim(c);
+    FindNumbersCitedTwice(&outcomes);
     std::map<std::string, SourceSummary> summaries;
     for (const Claim& c : claims_) {
       SourceSummary& s = summaries[c.source];
       ++s.claims;
       ++(c.kind == ClaimKind::kTable ? s.tables : s.prose);
       ++result_.claims;
-      if (CheckClaim(c)) {
-        ++s.verified;
-        ++result_.verified;
+      switch (outcomes[&c]) {
+        case Outcome::kVerified:
+          ++s.verified;
+          ++result_.verified;
+          break;
+        case Outcome::kWarning:
+          ++s.warnings;
+          ++result_.warnings;
+          break;
+        case Outcome::kFailed:
+          ++result_.failed;
+          break;
       }
     }
     for (const Source& source : registry_.sources()) {
@@ -121,42 +111,72 @@ class Auditor {
     }
   }
 
-  // Returns true when the claim passes every check.
-  bool CheckClaim(const Claim& c) {
+  enum class Outcome { kVerified, kWarning, kFailed };
+
+  Outcome CheckClaim(const Claim& c) {
     auto doc = documents_.find(c.source);
-    if (doc == documents_.end() || !doc->second.found) return false;  // reported once
-    const std::string* text = LineOf(c.source, c.line);
-    if (text == nullptr) {
+    if (doc == documents_.end() || !doc->second.found) return Outcome::kFailed;  // reported once
+    if (LineOf(c.source, c.line) == nullptr) {
       Add(FindingKind::kLineOutOfRange, {c.id}, c.source, 0,
           fmt::format("claim {} cites line {}, but {} has {} lines", c.id, c.line, doc->second.path,
                       doc->second.lines.size()),
           c.origin);
-      return false;
+      return Outcome::kFailed;
     }
-    bool ok = true;
-    if (!LinePrintsNumber(*text, c.value_text)) {
-      Add(FindingKind::kValueNotOnLine, {c.id}, c.source, c.line,
-          fmt::format("claim {}: the value {} is not printed on line {}", c.id, c.value_text,
-                      c.line),
-          c.origin);
-      ok = false;
+    const ClaimCheck check = CheckClaimOnLine(c, claims_on_line_[{c.source, c.line}], registry_,
+                                              Reading(doc->second), options_);
+    if (!check.problem) return Outcome::kVerified;
+    Add(*check.problem, {c.id}, c.source, c.line, check.message, c.origin);
+    return IsAuditWarning(*check.problem) ? Outcome::kWarning : Outcome::kFailed;
+  }
+
+  // Two claims of one model and benchmark (say "before" and "after" settings)
+  // that cite the same number of a line which prints it once cannot both be
+  // right: each fails, since the audit cannot tell which one is.
+  void FindNumbersCitedTwice(std::map<const Claim*, Outcome>* outcomes) {
+    std::map<std::tuple<std::string, int, std::string, std::string, std::string>,
+             std::vector<const Claim*>>
+        groups;
+    for (const Claim& c : claims_) {
+      if ((*outcomes)[&c] == Outcome::kFailed) continue;
+      groups[{c.source, c.line, c.model, c.benchmark, c.value_text}].push_back(&c);
     }
-    std::string window;
-    for (int l = std::max(1, c.line - options_.context_lines); l <= c.line; ++l) {
-      window += NormalizeName(*LineOf(c.source, l)) + "\n";
+    for (const auto& [key, group] : groups) {
+      if (group.size() < 2) continue;
+      const Claim& first = *group.front();
+      const std::vector<NumberToken>& numbers =
+          Reading(documents_.at(first.source))->Line(first.line).numbers;
+      const size_t printed =
+          std::count_if(numbers.begin(), numbers.end(),
+                        [&](const NumberToken& n) { return PrintsValue(n, first.value_text); });
+      if (printed >= group.size()) continue;
+      std::vector<std::string> ids;
+      for (const Claim* c : group) {
+        ids.push_back(c->id);
+        (*outcomes)[c] = Outcome::kFailed;
+      }
+      Add(FindingKind::kNumberCitedTwice, ids, first.source, first.line,
+          fmt::format("claims {} cite {} for model '{}' on benchmark '{}', but line {} prints it "
+                      "{} time{}",
+                      fmt::join(ids, ", "), first.value_text, first.model, first.benchmark,
+                      first.line, printed, printed == 1 ? "" : "s"),
+          first.origin);
     }
-    const std::vector<std::string> names = ModelNames(registry_, c);
-    const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-      return window.find(n) != std::string::npos;
-    });
-    if (!named) {
-      Add(FindingKind::kModelNotNear, {c.id}, c.source, c.line,
-          fmt::format("claim {}: no name of model '{}' on line {} or the {} lines above", c.id,
-                      c.model, c.line, options_.context_lines),
-          c.origin);
-      ok = false;
+  }
+
+  // The reading of a document, with the names its claims use; made once.
+  DocumentReading* Reading(const SourceDocument& doc) {
+    auto it = readings_.find(doc.id);
+    if (it == readings_.end()) {
+      std::vector<const Claim*> claims;
+      for (const Claim& c : claims_) {
+        if (c.source == doc.id) claims.push_back(&c);
+      }
+      const NameIndex& names =
+          *names_.emplace(doc.id, std::make_unique<NameIndex>(registry_, claims)).first->second;
+      it = readings_.emplace(doc.id, std::make_unique<DocumentReading>(doc, names)).first;
     }
-    return ok;
+    return it->second.get();
   }
 
   void FindConflictsAndDuplicates() {
@@ -319,59 +339,12 @@ class Auditor {
   const std::map<std::string, SourceDocument>& documents_;
   const AuditOptions& options_;
   AuditResult result_;
+  std::map<std::pair<std::string, int>, std::vector<const Claim*>> claims_on_line_;
+  std::map<std::string, std::unique_ptr<NameIndex>> names_;  // by source id
+  std::map<std::string, std::unique_ptr<DocumentReading>> readings_;
 };
 
 }  // namespace
-
-bool LinePrintsNumber(std::string_view line, std::string_view value_text) {
-  if (value_text.empty()) return false;
-  const bool signed_value = value_text.front() == '+' || value_text.front() == '-';
-  std::vector<std::string> forms = {std::string(value_text)};
-  const std::string_view unsigned_text = signed_value ? value_text.substr(1) : value_text;
-  const std::string_view integer = unsigned_text.substr(0, unsigned_text.find('.'));
-  if (integer.size() >= 4 && std::all_of(integer.begin(), integer.end(), IsDigit)) {
-    forms.push_back((signed_value ? std::string(1, value_text.front()) : std::string()) +
-                    WithThousandsSeparators(integer) +
-                    std::string(unsigned_text.substr(integer.size())));
-  }
-  for (const std::string& form : forms) {
-    for (size_t pos = line.find(form); pos != std::string_view::npos;
-         pos = line.find(form, pos + 1)) {
-      if (TokenAt(line, pos, form.size(), signed_value)) return true;
-    }
-  }
-  return false;
-}
-
-bool IsAuditError(FindingKind kind) { return kind <= FindingKind::kModelNotNear; }
-
-const char* FindingKindName(FindingKind kind) {
-  switch (kind) {
-    case FindingKind::kDocumentMissing:
-      return "document_missing";
-    case FindingKind::kDigestMismatch:
-      return "digest_mismatch";
-    case FindingKind::kLineOutOfRange:
-      return "line_out_of_range";
-    case FindingKind::kValueNotOnLine:
-      return "value_not_on_line";
-    case FindingKind::kModelNotNear:
-      return "model_not_near";
-    case FindingKind::kConflict:
-      return "conflict";
-    case FindingKind::kDuplicate:
-      return "duplicate";
-    case FindingKind::kAverageChecked:
-      return "average_checked";
-    case FindingKind::kAverageMismatch:
-      return "average_mismatch";
-    case FindingKind::kOrderMismatch:
-      return "order_mismatch";
-    case FindingKind::kUncitedNumber:
-      return "uncited_number";
-  }
-  return "unknown";
-}
 
 std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& registry,
                                                           const std::string& directory,
@@ -381,6 +354,7 @@ std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& regist
     SourceDocument doc;
     doc.id = s.id;
     doc.path = display_directory + "/" + s.file;
+    doc.delimiter = DocumentDelimiter(s.file);
     if (std::optional<std::string> bytes = ReadFile(directory + "/" + s.file)) {
       doc.found = true;
       doc.sha256 = Sha256Hex(*bytes);

@@ -44,28 +44,44 @@ int Count(const AuditResult& result, FindingKind kind) {
 std::string AuditMarkdown(const AuditResult& result, const AuditContext& context) {
   std::string out = "# Source audit\n\n";
   out += fmt::format(
-      "Every claim in `datasets/claims/` checked against the document it cites (in "
-      "`{}`): the value must be printed on the cited line, and a name of the model must be on "
-      "that line or within {} lines above it.\n\n"
-      "**{} of {} claims verified; {} errors.**\n\n",
-      context.sources_directory, context.context_lines, result.verified, result.claims,
+      "Every claim in `datasets/claims/` checked against the document it cites (in `{}`; "
+      "rules in docs/methods.md, \"Source audit\"). A table claim must be the cell in its "
+      "benchmark's column of the cited row, and the row's label (or, if it names no model, the "
+      "table's caption within {} lines above the header) must name the model. A prose claim "
+      "must be the number the sentence attaches to the model's name (the first number after "
+      "it, or in parentheses after it, or the subject's number after the benchmark's name), "
+      "said of the claim's benchmark (named before it in the sentence, or in the sentence, "
+      "earlier on the line or within {} lines above); the model must be named on the line or "
+      "within {} lines above. A claim the rules cannot decide is a warning, not a pass.\n\n"
+      "**{} of {} claims verified; {} undecided (warnings); {} failed; {} errors.**\n\n",
+      context.sources_directory, context.context_lines, context.benchmark_lines,
+      context.context_lines, result.verified, result.claims, result.warnings, result.failed,
       result.errors);
   out +=
-      "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified |\n"
-      "|---|---|---|---|---:|---:|---:|---:|\n";
+      "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified | Undecided |\n"
+      "|---|---|---|---|---:|---:|---:|---:|---:|\n";
   for (const SourceSummary& s : result.sources) {
     const Source* source = context.registry->FindSource(s.source);
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", s.source,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", s.source,
                        MarkdownCell(source->title), source->date,
                        DigestOk(context, *source) ? "matches" : "**differs or missing**", s.claims,
-                       s.tables, s.prose, s.verified);
+                       s.tables, s.prose, s.verified, s.warnings);
   }
   out += "\n## Errors: the datasets disagree with the sources\n\n";
   out += Section(
       result,
       {FindingKind::kDocumentMissing, FindingKind::kDigestMismatch, FindingKind::kLineOutOfRange,
-       FindingKind::kValueNotOnLine, FindingKind::kModelNotNear},
+       FindingKind::kValueNotOnLine, FindingKind::kWrongCell, FindingKind::kRowLabelMismatch,
+       FindingKind::kWrongNumber, FindingKind::kOtherBenchmark, FindingKind::kBenchmarkNotNear,
+       FindingKind::kNumberCitedTwice, FindingKind::kModelNotNear},
       true);
+  out += fmt::format(
+      "\n## Warnings: claims the audit cannot decide ({})\n\nThe value is printed on the cited "
+      "line, but the rules cannot tell that it is the model's (a number written before the "
+      "model's name, the second of \"from A to B\", a table column the setting does not "
+      "name). Not counted as verified; a reviewer reads the line.\n\n",
+      Count(result, FindingKind::kUndecided));
+  out += Section(result, {FindingKind::kUndecided}, true);
   out += fmt::format("\n## Conflicts: one model and benchmark, different numbers ({})\n\n",
                      Count(result, FindingKind::kConflict));
   out += Section(result, {FindingKind::kConflict}, false);
@@ -95,8 +111,12 @@ std::string AuditJson(const AuditResult& result, const AuditContext& context) {
   doc["schema"] = "podium.audit/1";
   doc["sources_directory"] = context.sources_directory;
   doc["context_lines"] = context.context_lines;
-  doc["summary"] = {
-      {"claims", result.claims}, {"verified", result.verified}, {"errors", result.errors}};
+  doc["benchmark_lines"] = context.benchmark_lines;
+  doc["summary"] = {{"claims", result.claims},
+                    {"verified", result.verified},
+                    {"warnings", result.warnings},
+                    {"failed", result.failed},
+                    {"errors", result.errors}};
   Json sources = Json::array();
   for (const SourceSummary& s : result.sources) {
     const Source* source = context.registry->FindSource(s.source);
@@ -108,13 +128,16 @@ std::string AuditJson(const AuditResult& result, const AuditContext& context) {
                        {"claims", s.claims},
                        {"table", s.tables},
                        {"prose", s.prose},
-                       {"verified", s.verified}});
+                       {"verified", s.verified},
+                       {"warnings", s.warnings}});
   }
   doc["sources"] = std::move(sources);
   Json findings = Json::array();
   for (const AuditFinding& f : result.findings) {
     Json entry = {{"kind", FindingKindName(f.kind)},
-                  {"severity", IsAuditError(f.kind) ? "error" : "finding"},
+                  {"severity", IsAuditError(f.kind)     ? "error"
+                               : IsAuditWarning(f.kind) ? "warning"
+                                                        : "finding"},
                   {"claims", f.claims},
                   {"source", f.source},
                   {"line", f.line},
