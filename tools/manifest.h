@@ -2,7 +2,8 @@
 // commit, the command line and every option in force, seed and rounds), what
 // it was made from (each input file with its SHA-256 and the rows read), what
 // was left out and why, and how long it took. `podium verify` re-runs a
-// report from its manifest; `podium check` ignores the manifest.
+// report from its manifest; `podium check` compares the inputs of two
+// manifests by SHA-256 (never by path) and otherwise leaves the manifest out.
 //
 // Under --reproducible (and in `podium regenerate`) the git commit and the
 // time are left out, so the same inputs give the same bytes.
