@@ -182,15 +182,20 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (*netwin_cmd) return Report("netwin", *netwin_cmd, netwin, run, RenderNetWin);
   if (*h2h_cmd) return Report("h2h", *h2h_cmd, h2h, run, RenderH2H);
   if (*audit_cmd) {
-    int disagreements = 0;
+    int disagreements = 0, undecided = 0;
     const int code =
         Report("audit", *audit_cmd, audit, run,
                [&](const AuditRequest& r, Diagnostics* d) -> std::optional<std::string> {
                  std::optional<AuditOutput> report = RenderAudit(r, d);
                  if (!report) return std::nullopt;
                  disagreements = report->errors;
+                 undecided = report->warnings;
                  return std::move(report->text);
                });
+    if (code == 0 && undecided > 0 && !run.quiet) {
+      err << "podium audit: " << undecided
+          << " claims could not be decided (warnings in the report, not counted as verified)\n";
+    }
     if (code != 0 || disagreements == 0) return code;
     err << "podium audit: " << disagreements << " claims or documents disagree with the sources\n";
     return 1;
