@@ -71,7 +71,9 @@ TEST_F(AuditCommandTest, SwappedTableCellAndProseNumberExitOne) {
       run.out.find("**91 of 96 claims verified; 3 undecided (warnings); 2 failed; 2 errors.**"),
       std::string::npos)
       << run.out;
-  EXPECT_EQ(run.err, "podium audit: 2 claims or documents disagree with the sources\n");
+  EXPECT_EQ(run.err,
+            "podium audit: 3 claims could not be decided (warnings in the report, not counted "
+            "as verified)\npodium audit: 2 claims or documents disagree with the sources\n");
 }
 
 }  // namespace
