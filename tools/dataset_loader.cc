@@ -88,6 +88,11 @@ std::optional<nlohmann::ordered_json> ReadJsonFile(const std::string& path,
     diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
                        "invalid JSON: " + JsonErrorReason(e.what()));
     return std::nullopt;
+  } catch (const nlohmann::ordered_json::exception& e) {  // e.g. 1e309: no offset
+    const TextPosition pos = PositionOf(*text, LocateJsonToken(*text, e.what()));
+    diagnostics->Error(Location{shown, pos.line, pos.column}, "", "",
+                       "invalid JSON: " + JsonErrorReason(e.what()));
+    return std::nullopt;
   }
 }
 

@@ -60,8 +60,9 @@ std::vector<size_t> NearestNames(std::string_view name, const std::vector<std::s
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& p, const auto& q) { return p.first < q.first; });
   std::vector<size_t> out;
-  for (const auto& [distance, k] : scored) {
+  for (const auto& scored_candidate : scored) {
     if (static_cast<int>(out.size()) >= limit) break;
+    const size_t k = scored_candidate.second;
     const bool repeated = std::any_of(out.begin(), out.end(),
                                       [&](size_t o) { return candidates[o] == candidates[k]; });
     if (!repeated) out.push_back(k);

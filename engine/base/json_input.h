@@ -30,6 +30,11 @@ size_t FindJsonTooDeep(std::string_view text, int max_depth = kMaxJsonDepth);
 // "syntax error while parsing value - invalid literal; last read: 'x'".
 std::string JsonErrorReason(const std::string& what);
 
+// Where in `text` an error without a byte offset happened: nlohmann_json's
+// out_of_range 406 ("number overflow parsing '1e309'") names the token only,
+// so the first occurrence of the quoted token is taken; 0 when there is none.
+size_t LocateJsonToken(std::string_view text, const std::string& what);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_BASE_JSON_INPUT_H_

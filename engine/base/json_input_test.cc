@@ -23,6 +23,15 @@ TEST(JsonInputTest, ReasonWithoutTheLibraryPrefix) {
                             "syntax error while parsing value - invalid literal; last read: 'x'"),
             "syntax error while parsing value - invalid literal; last read: 'x'");
   EXPECT_EQ(JsonErrorReason("plain"), "plain");
+  EXPECT_EQ(JsonErrorReason("[json.exception.out_of_range.406] number overflow parsing '1e309'"),
+            "number overflow parsing '1e309'");
+}
+
+TEST(JsonInputTest, LocatesATokenNamedByTheError) {
+  EXPECT_EQ(LocateJsonToken("[{\"a\": 1e309}]",
+                            "[json.exception.out_of_range.406] number overflow parsing '1e309'"),
+            7u);
+  EXPECT_EQ(LocateJsonToken("[]", "no token"), 0u);
 }
 
 }  // namespace

@@ -302,6 +302,9 @@ bool ParseJsonChecked(std::string_view text, const std::string& shown, int line_
   } catch (const nlohmann::json::parse_error& e) {
     error_at(e.byte > 0 ? e.byte - 1 : 0, "invalid JSON: " + JsonErrorReason(e.what()));
     return false;
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number beyond a double: 1e309
+    error_at(LocateJsonToken(text, e.what()), "invalid JSON: " + JsonErrorReason(e.what()));
+    return false;
   }
   return true;
 }
