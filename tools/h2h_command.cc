@@ -27,8 +27,11 @@ std::vector<DocumentStatement> StatementsOf(const H2HRequest& request, Diagnosti
   const std::optional<Json> doc = ReadJsonFile(path, shown, diagnostics);
   if (!doc) return out;
   bool found = false;
-  for (const Json& r : doc->value("reports", Json::array())) {
-    if (!r.is_object() || r.value("name", "") != request.statements_of) continue;
+  // Any JSON can be here: entries that are not objects with that name are
+  // skipped (regenerate reports what is wrong with them).
+  const Json reports = doc->is_object() ? doc->value("reports", Json::array()) : Json::array();
+  for (const Json& r : reports) {
+    if (!r.is_object() || !r.contains("name") || r["name"] != request.statements_of) continue;
     found = true;
     try {
       for (const Json& j : r.value("statements", Json::array())) out.push_back(ParseStatement(j));

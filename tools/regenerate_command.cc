@@ -63,6 +63,7 @@ std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& sh
         spec.args.insert(spec.args.end(), {"--statements-of", spec.name});
       }
       spec.formats = r.value("formats", std::vector<std::string>{"md", "json"});
+      if (spec.formats.empty()) throw std::invalid_argument("\"formats\" lists no format");
     } catch (const std::exception& e) {
       diagnostics->Error(Location{shown}, "reports", spec.name,
                          fmt::format("report \"{}\": {}", spec.name, e.what()));

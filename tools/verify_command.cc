@@ -30,7 +30,8 @@ std::map<std::string, std::string> InputHashes(const Json& manifest) {
   std::map<std::string, std::string> out;
   if (!manifest.contains("inputs") || !manifest["inputs"].is_array()) return out;
   for (const Json& input : manifest["inputs"]) {
-    if (input.contains("path") && input.contains("sha256")) {
+    if (input.is_object() && input.contains("path") && input["path"].is_string() &&
+        input.contains("sha256") && input["sha256"].is_string()) {
       out[input["path"].get<std::string>()] = input["sha256"].get<std::string>();
     }
   }

@@ -121,16 +121,21 @@ std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bo
                     MarkdownCell(a), MarkdownCell(b), ci_head);
     out += "|---|---:|---:|---:|---:|---:|---:|---|\n";
     for (const BenchmarkComparison& bc : c.benchmarks) {
-      out += fmt::format("| {}{} | {}{} | {}{} | {} | {} | {} | {} | {} |\n",
-                         MarkdownCell(BenchmarkName(context, bc.benchmark)),
-                         bc.higher_is_better ? "" : " (↓)", ValueText(claims, bc.a_claims, bc.a),
-                         Footnotes(bc.a_claims, &used, &seen), ValueText(claims, bc.b_claims, bc.b),
-                         Footnotes(bc.b_claims, &used, &seen), FormatFixed(bc.advantage, 2),
-                         std::isnan(bc.ci.low) ? std::string("—")
-                                               : fmt::format("[{}, {}]", FormatFixed(bc.ci.low, 2),
-                                                             FormatFixed(bc.ci.high, 2)),
-                         Probability(bc.p_a_better), Probability(bc.p_value),
-                         VerdictText(bc.verdict, MarkdownCell(a), MarkdownCell(b)));
+      // Footnotes are numbered as they appear, A's before B's: made here, in
+      // order, since the order in which a call's arguments are evaluated is
+      // up to the compiler (gcc and clang differ).
+      const std::string a_notes = Footnotes(bc.a_claims, &used, &seen);
+      const std::string b_notes = Footnotes(bc.b_claims, &used, &seen);
+      out += fmt::format(
+          "| {}{} | {}{} | {}{} | {} | {} | {} | {} | {} |\n",
+          MarkdownCell(BenchmarkName(context, bc.benchmark)), bc.higher_is_better ? "" : " (↓)",
+          ValueText(claims, bc.a_claims, bc.a), a_notes, ValueText(claims, bc.b_claims, bc.b),
+          b_notes, FormatFixed(bc.advantage, 2),
+          std::isnan(bc.ci.low)
+              ? std::string("—")
+              : fmt::format("[{}, {}]", FormatFixed(bc.ci.low, 2), FormatFixed(bc.ci.high, 2)),
+          Probability(bc.p_a_better), Probability(bc.p_value),
+          VerdictText(bc.verdict, MarkdownCell(a), MarkdownCell(b)));
     }
     const Json statements = StatementsJson(c, context);
     if (!statements.empty()) {
@@ -159,15 +164,17 @@ std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bo
         const bool a_wins = bc.verdict == Verdict::kABetter;
         const std::string& winner = a_wins ? c.a : c.b;
         const std::string& loser = a_wins ? c.b : c.a;
+        const std::string winner_notes =  // in this order (see above)
+            Footnotes(a_wins ? bc.a_claims : bc.b_claims, &used, &seen);
+        const std::string loser_notes = Footnotes(a_wins ? bc.b_claims : bc.a_claims, &used, &seen);
         rows += fmt::format(
             "| {} | {} | {} | {}{} vs {}{} | {} | {} |\n",
             MarkdownCell(BenchmarkName(context, bc.benchmark)),
             MarkdownCell(ModelName(context, winner)), MarkdownCell(ModelName(context, loser)),
             ValueText(claims, a_wins ? bc.a_claims : bc.b_claims, a_wins ? bc.a : bc.b),
-            Footnotes(a_wins ? bc.a_claims : bc.b_claims, &used, &seen),
+            winner_notes,
             ValueText(claims, a_wins ? bc.b_claims : bc.a_claims, a_wins ? bc.b : bc.a),
-            Footnotes(a_wins ? bc.b_claims : bc.a_claims, &used, &seen),
-            FormatFixed(std::abs(bc.advantage), 2), Probability(bc.p_holm));
+            loser_notes, FormatFixed(std::abs(bc.advantage), 2), Probability(bc.p_holm));
       }
     }
     out += fmt::format("# {}\n\n", context.title.empty() ? "All pairs" : context.title);
