@@ -4,23 +4,14 @@
 // written as JSON (checked with CheckReportJson) and Markdown.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 
 #include "fuzz/fuzz_input.h"
-#include "tools/arena_command.h"
+#include "fuzz/netwin_stages.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace podium;
-  NetWinRequest request;
-  request.judgments = WriteFuzzInput(data, size, "judgments.csv");
+  podium::NetWinRequest request;
+  request.judgments = podium::WriteFuzzInput(data, size, "judgments.csv");
   request.rounds = 3;
-  for (const char* format : {"json", "md"}) {
-    request.format = format;
-    Diagnostics diagnostics;
-    std::optional<std::string> text = RenderNetWin(request, &diagnostics);
-    FormatDiagnostics(diagnostics);
-    if (!text) return 0;
-    if (request.format == "json") CheckReportJson(*text);
-  }
+  podium::RunNetWin(request);
   return 0;
 }

@@ -4,22 +4,13 @@
 // CheckReportJson) and Markdown.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 
 #include "fuzz/fuzz_input.h"
-#include "tools/arena_command.h"
+#include "fuzz/netwin_stages.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace podium;
-  NetWinRequest request;
-  request.reported = WriteFuzzInput(data, size, "net_win_rates.csv");
-  for (const char* format : {"json", "md"}) {
-    request.format = format;
-    Diagnostics diagnostics;
-    std::optional<std::string> text = RenderNetWin(request, &diagnostics);
-    FormatDiagnostics(diagnostics);
-    if (!text) return 0;
-    if (request.format == "json") CheckReportJson(*text);
-  }
+  podium::NetWinRequest request;
+  request.reported = podium::WriteFuzzInput(data, size, "net_win_rates.csv");
+  podium::RunNetWin(request);
   return 0;
 }

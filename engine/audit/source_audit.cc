@@ -282,8 +282,6 @@ class Auditor {
   }
 
   void FindUncitedNumbers() {
-    std::map<std::pair<std::string, int>, std::vector<const Claim*>> cited;
-    for (const Claim& c : claims_) cited[{c.source, c.line}].push_back(&c);
     std::vector<std::string> names;
     for (const Model& m : registry_.models()) {
       for (const std::string& n : m.aliases) {
@@ -302,7 +300,7 @@ class Auditor {
           continue;
         }
         for (const std::string& number : ScoreLikeNumbers(text)) {
-          const auto& on_line = cited[{id, l}];
+          const auto& on_line = claims_on_line_[{id, l}];
           const bool covered = std::any_of(on_line.begin(), on_line.end(), [&](const Claim* c) {
             return ParseFiniteDouble(c->value_text) == ParseFiniteDouble(number);
           });

@@ -13,7 +13,7 @@
 #include "engine/base/json_input.h"
 #include "engine/base/number.h"
 #include "engine/base/text_position.h"
-#include "engine/ingest/csv_stream.h"
+#include "engine/ingest/csv_table.h"
 
 namespace podium {
 namespace {
@@ -158,78 +158,62 @@ class Accumulator {
   bool all_tstamps_ = true;
 };
 
-// Battles CSV and pair-counts CSV, streamed through CsvStream. The header
-// decides which: a `wins_a` column means pre-aggregated counts.
+// Battles CSV and pair-counts CSV, streamed as a table (csv_table.h). The
+// header decides which: a `wins_a` column means pre-aggregated counts.
 class BattleCsvReader {
  public:
+  enum Column { kA, kB, kWinner, kCategory, kTstamp, kWinsA, kWinsB, kTies, kJudge, kPrompt };
+  // Every column either form may have; which are required depends on the form.
+  static std::vector<CsvColumn> Columns() {
+    return {{"model_a"},       {"model_b"},       {"winner", false}, {"category", false},
+            {"tstamp", false}, {"wins_a", false}, {"wins_b", false}, {"ties", false},
+            {"judge", false},  {"prompt", false}};
+  }
+
   BattleCsvReader(Accumulator* acc, Diagnostics* diagnostics, const std::string& shown)
       : acc_(acc), diagnostics_(diagnostics), shown_(shown) {}
 
-  void operator()(const CsvRecord& record) {
-    if (!header_seen_) {
-      header_seen_ = true;
-      ReadHeader(record);
-      return;
-    }
-    if (!usable_) return;
-    if (record.size() != width_) {
-      diagnostics_->Error(
-          Location{shown_, record.line(), 1}, "", "",
-          fmt::format("too {} fields: the header has {}, this row {}",
-                      record.size() < width_ ? "few" : "many", width_, record.size()));
-      return;
-    }
-    if (counts_) {
-      AddCounts(record);
-    } else {
-      acc_->Add(record.field(index_[kA]), record.field(index_[kB]), record.field(index_[kWinner]),
-                Optional(record, kCategory), Optional(record, kTstamp), record.line());
-    }
-  }
-
-  // After the last record: a file without a header row is an error.
-  void Finish() {
-    if (!header_seen_) {
-      diagnostics_->Error(Location{shown_, 1, 1}, "", "",
-                          "empty file: expected a header row (model_a,model_b,winner or "
-                          "model_a,model_b,wins_a,wins_b,ties)");
-    }
+  CsvTableHandlers Handlers() {
+    CsvTableHandlers handlers;
+    handlers.header = [this](const CsvRecord& header, const CsvColumnIndex& index) {
+      return ReadHeader(header, index);
+    };
+    handlers.row = [this](const CsvRecord& row, const CsvColumnIndex& index) {
+      if (counts_) {
+        AddCounts(row, index);
+      } else {
+        acc_->Add(row.field(index[kA]), row.field(index[kB]), row.field(index[kWinner]),
+                  Optional(row, index, kCategory), Optional(row, index, kTstamp), row.line());
+      }
+    };
+    return handlers;
   }
 
  private:
-  enum Column { kA, kB, kWinner, kCategory, kTstamp, kWinsA, kWinsB, kTies, kColumns };
-  static constexpr const char* kNames[kColumns] = {"model_a", "model_b", "winner", "category",
-                                                   "tstamp",  "wins_a",  "wins_b", "ties"};
-
-  void ReadHeader(const CsvRecord& header) {
-    width_ = header.size();
-    index_.fill(-1);
-    for (size_t p = 0; p < header.size(); ++p) {
-      for (int c = 0; c < kColumns; ++c) {
-        if (header.field(p) == kNames[c] && index_[c] < 0) index_[c] = static_cast<int>(p);
-      }
-    }
-    counts_ = index_[kWinsA] >= 0;
-    const std::vector<Column> required = counts_
-                                             ? std::vector<Column>{kA, kB, kWinsA, kWinsB, kTies}
-                                             : std::vector<Column>{kA, kB, kWinner};
+  // The form's required columns; false (with errors) when one is missing.
+  bool ReadHeader(const CsvRecord& header, const CsvColumnIndex& index) {
+    counts_ = index[kWinsA] >= 0;
+    const std::vector<Column> required =
+        counts_ ? std::vector<Column>{kWinsB, kTies} : std::vector<Column>{kWinner};
+    bool usable = true;
     for (Column c : required) {
-      if (index_[c] >= 0) continue;
-      diagnostics_->Error(Location{shown_, header.line(), 1}, kNames[c], "",
+      if (index[c] >= 0) continue;
+      diagnostics_->Error(Location{shown_, header.line(), 1}, Columns()[c].name, "",
                           "missing required column");
-      usable_ = false;
+      usable = false;
     }
+    return usable;
   }
 
-  std::string_view Optional(const CsvRecord& record, Column c) const {
-    return index_[c] >= 0 ? record.field(index_[c]) : std::string_view();
+  static std::string_view Optional(const CsvRecord& row, const CsvColumnIndex& index, Column c) {
+    return index[c] >= 0 ? row.field(index[c]) : std::string_view();
   }
 
-  void AddCounts(const CsvRecord& record) {
-    const std::string_view a = record.field(index_[kA]), b = record.field(index_[kB]);
+  void AddCounts(const CsvRecord& record, const CsvColumnIndex& index) {
+    const std::string_view a = record.field(index[kA]), b = record.field(index[kB]);
     if (a.empty() || b.empty() || a == b) {
       const Column c = a.empty() ? kA : kB;
-      diagnostics_->Error(record.FieldLocation(index_[c]), kNames[c], std::string(b),
+      diagnostics_->Error(record.FieldLocation(index[c]), Columns()[c].name, std::string(b),
                           a.empty() || b.empty()
                               ? std::string("model name is empty")
                               : fmt::format("model \"{}\" plays itself", std::string(a)));
@@ -239,11 +223,11 @@ class BattleCsvReader {
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
       const Column c = static_cast<Column>(kWinsA + k);
-      const std::string text(record.field(index_[c]));
+      const std::string text(record.field(index[c]));
       std::optional<long long> v =
           text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(text);
       if (!v) {
-        diagnostics_->Error(record.FieldLocation(index_[c]), kNames[c], text,
+        diagnostics_->Error(record.FieldLocation(index[c]), Columns()[c].name, text,
                             fmt::format("\"{}\" is not a count (a non-negative integer)", text));
         ok = false;
       } else {
@@ -260,11 +244,7 @@ class BattleCsvReader {
   Accumulator* acc_;
   Diagnostics* diagnostics_;
   const std::string& shown_;
-  bool header_seen_ = false;
-  bool usable_ = true;
   bool counts_ = false;
-  size_t width_ = 0;
-  std::array<int, kColumns> index_{};
 };
 
 std::string JsonText(const nlohmann::json& record, const char* key) {
@@ -409,7 +389,7 @@ BattleData ReadBattles(const std::string& path, const std::string& display_path,
       ReadJsonArray(path, shown, &acc, diagnostics);
     } else {
       BattleCsvReader reader(&acc, diagnostics, shown);
-      if (CsvStream::ReadFile(path, shown, diagnostics, std::ref(reader))) reader.Finish();
+      StreamCsvTable(path, shown, BattleCsvReader::Columns(), diagnostics, reader.Handlers());
     }
   } catch (const std::bad_alloc&) {
     diagnostics->Error(Location{shown}, "", "", "out of memory while reading the file");

@@ -29,13 +29,24 @@ bool IsBlank(std::string_view line) {
 }  // namespace
 
 Location CsvRecord::FieldLocation(size_t k) const {
-  const std::vector<size_t> offsets = LocateCsvFieldOffsets(raw_, delimiter_);
-  if (k >= offsets.size()) return Location{*path_, line_, 1};
-  const std::string_view before = raw_.substr(0, offsets[k]);
-  const int breaks = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  const size_t last_break = before.rfind('\n');
-  const size_t line_start = last_break == std::string_view::npos ? 0 : last_break + 1;
-  return Location{*path_, line_ + breaks, static_cast<int>(offsets[k] - line_start) + 1};
+  const std::vector<Location> all = FieldLocations();
+  return k < all.size() ? all[k] : Location{*path_, line_, 1};
+}
+
+std::vector<Location> CsvRecord::FieldLocations() const {
+  std::vector<Location> out;
+  int line = line_;
+  size_t line_start = 0, scanned = 0;
+  for (size_t offset : LocateCsvFieldOffsets(raw_, delimiter_)) {
+    for (; scanned < offset; ++scanned) {
+      if (raw_[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+    }
+    out.push_back(Location{*path_, line, static_cast<int>(offset - line_start) + 1});
+  }
+  return out;
 }
 
 std::vector<size_t> LocateCsvFieldOffsets(std::string_view text, char delimiter) {
@@ -94,18 +105,22 @@ void CsvStream::OnRecordEnd(int /*terminator*/, void* self) {
   static_cast<CsvStream*>(self)->EmitRecord();
 }
 
+CsvRecord CsvStream::CurrentRecord() const {
+  CsvRecord record;
+  record.path_ = &path_;
+  record.delimiter_ = delimiter_;
+  record.line_ = record_line_ > 0 ? record_line_ : line_;
+  record.raw_ = record_raw_;
+  record.fields_.reserve(field_count_);
+  for (size_t k = 0; k < field_count_; ++k) record.fields_.emplace_back(field_text_[k]);
+  return record;
+}
+
 void CsvStream::EmitRecord() {
   if (!record_bad_ && !handler_error_) {
-    CsvRecord record;
-    record.path_ = &path_;
-    record.delimiter_ = delimiter_;
-    record.line_ = record_line_ > 0 ? record_line_ : line_;
-    record.raw_ = record_raw_;
-    record.fields_.reserve(field_count_);
-    for (size_t k = 0; k < field_count_; ++k) record.fields_.emplace_back(field_text_[k]);
     // libcsv calls this from C: an exception must not unwind through it.
     try {
-      handler_(record);
+      handler_(CurrentRecord());
     } catch (...) {
       handler_error_ = std::current_exception();
     }
@@ -172,15 +187,8 @@ void CsvStream::Finish() {
     FeedLine(last);
   }
   // Where an open quoted field starts, before csv_fini forgets the record.
-  Location open_field{path_, record_line_, 1};
-  if (record_line_ > 0) {
-    CsvRecord record;
-    record.path_ = &path_;
-    record.delimiter_ = delimiter_;
-    record.line_ = record_line_;
-    record.raw_ = record_raw_;
-    open_field = record.FieldLocation(field_count_);
-  }
+  const Location open_field =
+      record_line_ > 0 ? CurrentRecord().FieldLocation(field_count_) : Location{path_, line_, 1};
   if (csv_fini(parser_, OnField, OnRecordEnd, this) != 0) {
     diagnostics_->Error(open_field, "", "",
                         "unclosed quote: the quoted field that starts here runs to the end of "

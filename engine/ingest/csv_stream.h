@@ -43,6 +43,8 @@ class CsvRecord {
   // Where field `k` starts (its opening quote, if quoted): 1-based line and
   // byte column in the file. Computed from the raw text on demand.
   Location FieldLocation(size_t k) const;
+  // Where every field starts, in one pass over the raw text.
+  std::vector<Location> FieldLocations() const;
 
  private:
   friend class CsvStream;
@@ -87,6 +89,8 @@ class CsvStream {
   void FeedLine(std::string_view line);
   void ResetParser();
   void EmitRecord();
+  // The record being read (fields so far), viewing this stream's buffers.
+  CsvRecord CurrentRecord() const;
 
   std::string path_;
   Diagnostics* diagnostics_;

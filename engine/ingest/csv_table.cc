@@ -5,101 +5,116 @@
 #include <utility>
 
 #include "engine/base/check.h"
-#include "engine/ingest/csv_stream.h"
 
 namespace podium {
 namespace {
 
-// Builds a table from the records of a stream: the first record is the
-// header, the rest are rows.
-class TableBuilder {
+// The table checks over a stream of records: the first record is the header
+// (requested columns mapped, duplicates, unknown and missing columns), the
+// rest are rows of the header's width.
+class TableStream {
  public:
-  TableBuilder(CsvTable* table, Diagnostics* diagnostics)
-      : table_(table), diagnostics_(diagnostics) {}
+  TableStream(std::string path, const std::vector<CsvColumn>& columns, Diagnostics* diagnostics,
+              const CsvTableHandlers& handlers)
+      : path_(std::move(path)), columns_(columns), diagnostics_(diagnostics), handlers_(handlers) {
+    PODIUM_CHECK(!columns.empty());
+  }
 
   void operator()(const CsvRecord& record) {
     if (!header_seen_) {
       header_seen_ = true;
-      ReadHeader(record);
+      usable_ = ReadHeader(record) && (!handlers_.header || handlers_.header(record, index_));
     } else if (usable_) {
       ReadRow(record);
     }
   }
 
   // After the last record: a file without any record has no header.
-  void Finish(const std::string& path) {
+  void Finish() {
     if (!header_seen_) {
-      diagnostics_->Error(Location{path, 1, 1}, "", "", "empty file: expected a header row");
+      diagnostics_->Error(Location{path_, 1, 1}, "", "", "empty file: expected a header row");
     }
   }
 
  private:
-  void ReadHeader(const CsvRecord& header) {
-    const std::vector<CsvColumn>& columns = table_->columns;
+  // False when the header is unusable (a duplicate or a missing required column).
+  bool ReadHeader(const CsvRecord& header) {
     width_ = header.size();
-    physical_.assign(columns.size(), -1);
+    index_.assign(columns_.size(), -1);
+    const std::vector<Location> at = header.FieldLocations();
+    bool usable = true;
     for (size_t p = 0; p < header.size(); ++p) {
-      const std::string_view name = header.field(p);
+      const std::string name(header.field(p));
       bool known = false;
-      for (size_t c = 0; c < columns.size(); ++c) {
-        if (columns[c].name != name) continue;
+      for (size_t c = 0; c < columns_.size(); ++c) {
+        if (columns_[c].name != name) continue;
         known = true;
-        if (physical_[c] >= 0) {
-          diagnostics_->Error(header.FieldLocation(p), std::string(name), std::string(name),
-                              "column appears twice in the header");
-          usable_ = false;
+        if (index_[c] >= 0) {
+          diagnostics_->Error(at[p], name, name, "column appears twice in the header");
+          usable = false;
         }
-        physical_[c] = static_cast<int>(p);
+        index_[c] = static_cast<int>(p);
       }
-      if (!known) {
-        diagnostics_->Warning(header.FieldLocation(p), std::string(name), std::string(name),
-                              "unknown column is ignored");
-      }
+      if (!known) diagnostics_->Warning(at[p], name, name, "unknown column is ignored");
     }
-    for (size_t c = 0; c < columns.size(); ++c) {
-      table_->present[c] = physical_[c] >= 0;
-      if (!table_->present[c] && columns[c].required) {
-        diagnostics_->Error(Location{table_->path, header.line(), 1}, columns[c].name, "",
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      if (index_[c] < 0 && columns_[c].required) {
+        diagnostics_->Error(Location{path_, header.line(), 1}, columns_[c].name, "",
                             "missing required column");
-        usable_ = false;
+        usable = false;
       }
     }
+    return usable;
   }
 
   void ReadRow(const CsvRecord& record) {
     if (record.size() != width_) {
       diagnostics_->Error(
-          Location{table_->path, record.line(), 1}, "", "",
+          Location{path_, record.line(), 1}, "", "",
           fmt::format("too {} fields: the header has {}, this row {}",
                       record.size() < width_ ? "few" : "many", width_, record.size()));
       return;
     }
-    const size_t n = table_->columns.size();
+    handlers_.row(record, index_);
+  }
+
+  std::string path_;
+  const std::vector<CsvColumn>& columns_;
+  Diagnostics* diagnostics_;
+  const CsvTableHandlers& handlers_;
+  bool header_seen_ = false;
+  bool usable_ = true;    // the header is complete: rows are read
+  size_t width_ = 0;      // fields in the header
+  CsvColumnIndex index_;  // requested column -> field index, or -1
+};
+
+// The handlers that keep every row in `table`.
+CsvTableHandlers Collect(CsvTable* table) {
+  CsvTableHandlers handlers;
+  handlers.header = [table](const CsvRecord&, const CsvColumnIndex& index) {
+    for (size_t c = 0; c < index.size(); ++c) table->present[c] = index[c] >= 0;
+    return true;
+  };
+  handlers.row = [table](const CsvRecord& record, const CsvColumnIndex& index) {
+    const size_t n = index.size();
+    const std::vector<Location> at = record.FieldLocations();
     CsvRow row;
     row.line = record.line();
     row.fields.resize(n);
     row.columns.assign(n, 0);
     row.lines.assign(n, 0);
     for (size_t c = 0; c < n; ++c) {
-      if (physical_[c] < 0) continue;
-      row.fields[c] = record.field(physical_[c]);
-      const Location at = record.FieldLocation(physical_[c]);
-      row.lines[c] = at.line;
-      row.columns[c] = at.column;
+      if (index[c] < 0) continue;
+      row.fields[c] = record.field(index[c]);
+      row.lines[c] = at[index[c]].line;
+      row.columns[c] = at[index[c]].column;
     }
-    table_->rows.push_back(std::move(row));
-  }
-
-  CsvTable* table_;
-  Diagnostics* diagnostics_;
-  bool header_seen_ = false;
-  bool usable_ = true;         // header complete: rows can be read
-  size_t width_ = 0;           // fields in the header
-  std::vector<int> physical_;  // requested column -> header position, or -1
-};
+    table->rows.push_back(std::move(row));
+  };
+  return handlers;
+}
 
 CsvTable EmptyTable(const std::string& path, const std::vector<CsvColumn>& columns) {
-  PODIUM_CHECK(!columns.empty());
   CsvTable table;
   table.path = path;
   table.columns = columns;
@@ -115,22 +130,31 @@ Location CsvTable::At(const CsvRow& row, int column) const {
                   located ? row.columns[column] : 1};
 }
 
+bool StreamCsvTable(const std::string& path, const std::string& display_path,
+                    const std::vector<CsvColumn>& columns, Diagnostics* diagnostics,
+                    const CsvTableHandlers& handlers) {
+  TableStream table(display_path, columns, diagnostics, handlers);
+  // An unreadable file already has its error; it is not also "empty".
+  if (!CsvStream::ReadFile(path, display_path, diagnostics, std::ref(table))) return false;
+  table.Finish();
+  return true;
+}
+
 CsvTable ReadCsvTable(const std::string& path, const std::vector<CsvColumn>& columns,
                       Diagnostics* diagnostics, const std::string& display_path) {
   const std::string shown = display_path.empty() ? path : display_path;
   CsvTable table = EmptyTable(shown, columns);
-  TableBuilder builder(&table, diagnostics);
-  // An unreadable file already has its error; it is not also "empty".
-  if (CsvStream::ReadFile(path, shown, diagnostics, std::ref(builder))) builder.Finish(shown);
+  StreamCsvTable(path, shown, columns, diagnostics, Collect(&table));
   return table;
 }
 
 CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view text,
                               const std::vector<CsvColumn>& columns, Diagnostics* diagnostics) {
   CsvTable table = EmptyTable(display_path, columns);
-  TableBuilder builder(&table, diagnostics);
-  CsvStream::ReadText(text, display_path, diagnostics, std::ref(builder));
-  builder.Finish(display_path);
+  const CsvTableHandlers handlers = Collect(&table);
+  TableStream stream(display_path, columns, diagnostics, handlers);
+  CsvStream::ReadText(text, display_path, diagnostics, std::ref(stream));
+  stream.Finish();
   return table;
 }
 

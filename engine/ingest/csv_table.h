@@ -10,11 +10,13 @@
 #ifndef PODIUM_ENGINE_INGEST_CSV_TABLE_H_
 #define PODIUM_ENGINE_INGEST_CSV_TABLE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/ingest/csv_stream.h"
 
 namespace podium {
 
@@ -42,6 +44,25 @@ struct CsvTable {
   // The location of field `column` (an index into `columns`) of `row`.
   Location At(const CsvRow& row, int column) const;
 };
+
+// Where the header put each requested column: its field index in every row,
+// or -1 when the header does not have it.
+using CsvColumnIndex = std::vector<int>;
+
+// What a streamed table hands on. `header` (may be empty) sees the mapping
+// before any row and returns false to stop reading (a column the caller needs
+// is missing); `row` gets every row with the header's number of fields.
+struct CsvTableHandlers {
+  std::function<bool(const CsvRecord& header, const CsvColumnIndex& index)> header;
+  std::function<void(const CsvRecord& row, const CsvColumnIndex& index)> row;
+};
+
+// Streams `path` as a table without keeping it (memory does not grow with
+// the file), with every check of ReadCsvTable below. Returns false when the
+// file cannot be read (an error diagnostic says why).
+bool StreamCsvTable(const std::string& path, const std::string& display_path,
+                    const std::vector<CsvColumn>& columns, Diagnostics* diagnostics,
+                    const CsvTableHandlers& handlers);
 
 // Reads `path` (shown in diagnostics as `display_path`, or `path` if empty).
 // Unknown header columns give a warning and are ignored. Rows with the wrong
