@@ -15,7 +15,7 @@ void CollectClaims(const ReportComparison& report, std::vector<ClaimEdit>* claim
     auto it = std::find_if(claims->begin(), claims->end(),
                            [&](const ClaimEdit& e) { return e.id == id; });
     if (it == claims->end()) {
-      claims->push_back({id, c.kind, "", ""});
+      claims->push_back({id, c.kind, std::nullopt, std::nullopt});
       it = claims->end() - 1;
     } else if (it->kind != c.kind) {
       it->kind = "changed";  // some fields added, others removed or changed

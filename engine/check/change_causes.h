@@ -13,6 +13,8 @@
 #define PODIUM_ENGINE_CHECK_CHANGE_CAUSES_H_
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +25,11 @@ namespace podium {
 
 // A claim whose entry in the reports' "claims" object differs.
 struct ClaimEdit {
-  std::string id;        // e.g. 000-0297-4
-  std::string kind;      // changed | added | removed
-  std::string baseline;  // its "value_text" as JSON text, when that changed
-  std::string current;
+  std::string id;    // e.g. 000-0297-4
+  std::string kind;  // changed | added | removed
+  // Its "value_text" on each side, when that changed (none on a side that
+  // lacks it).
+  std::optional<nlohmann::ordered_json> baseline, current;
 };
 
 struct ChangeCause {

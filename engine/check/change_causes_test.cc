@@ -15,8 +15,8 @@ ReportComparison Report(std::vector<InputChange> inputs, std::vector<std::string
     c.path = path;
     c.kind = "changed";
     if (path.find("value_text") != std::string::npos) {
-      c.baseline = "\"65.0\"";
-      c.current = "\"66.0\"";
+      c.baseline = "65.0";
+      c.current = "66.0";
     }
     r.changes.push_back(c);
   }
@@ -48,10 +48,10 @@ TEST(ChangeCausesTest, OneEditedFileIsOneCause) {
   EXPECT_EQ(causes[0].unmoved, std::vector<size_t>{2});
   ASSERT_EQ(causes[0].claims.size(), 2u);
   EXPECT_EQ(causes[0].claims[0].id, "c1");
-  EXPECT_EQ(causes[0].claims[0].baseline, "\"65.0\"");
-  EXPECT_EQ(causes[0].claims[0].current, "\"66.0\"");
+  EXPECT_EQ(causes[0].claims[0].baseline, nlohmann::ordered_json("65.0"));
+  EXPECT_EQ(causes[0].claims[0].current, nlohmann::ordered_json("66.0"));
   EXPECT_EQ(causes[0].claims[1].id, "c2");
-  EXPECT_EQ(causes[0].claims[1].baseline, "");
+  EXPECT_FALSE(causes[0].claims[1].baseline.has_value());
   EXPECT_EQ(causes[1].inputs.size(), 2u);  // claims and registry: sorted
   EXPECT_EQ(causes[1].moved, std::vector<size_t>{5});
   EXPECT_TRUE(causes[2].inputs_known);

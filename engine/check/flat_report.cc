@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/check/report_fields.h"
+
 namespace podium {
 namespace {
 
@@ -9,12 +11,6 @@ using Json = nlohmann::ordered_json;
 
 bool StartsWith(const ReportPath& path, const ReportPath& prefix) {
   return path.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
-}
-
-// "…/datasets/claims/x.csv:14" -> "x.csv:14".
-std::string WithoutFolders(const std::string& location) {
-  const size_t slash = location.rfind('/');
-  return slash == std::string::npos ? location : location.substr(slash + 1);
 }
 
 class Flattener {
@@ -42,7 +38,7 @@ class Flattener {
     } else {
       const bool row_location =
           !path->empty() && path->back().name == "claims_row" && j.is_string();
-      Add(*path, row_location ? Json(WithoutFolders(j.get<std::string>())) : j);
+      Add(*path, row_location ? Json(FileName(j.get<std::string>())) : j);
     }
   }
 
@@ -118,11 +114,7 @@ ReportPath ParsePath(const std::string& text) {
 }
 
 std::string ElementIdentity(const Json& element) {
-  if (!element.is_object()) return "";
-  auto text = [&](const char* key) {
-    auto it = element.find(key);
-    return it != element.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
+  auto text = [&](const char* key) { return StringField(element, key); };
   if (!text("model").empty()) return text("model");
   if (!text("a").empty() && !text("b").empty()) return text("a") + " vs " + text("b");
   for (const char* key : {"benchmark", "claim", "id"}) {

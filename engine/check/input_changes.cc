@@ -4,6 +4,8 @@
 #include <optional>
 #include <tuple>
 
+#include "engine/check/report_fields.h"
+
 namespace podium {
 namespace {
 
@@ -20,20 +22,12 @@ std::optional<std::vector<InputFile>> InputsOf(const Json& manifest) {
   }
   std::vector<InputFile> out;
   for (const Json& input : manifest["inputs"]) {
-    if (!input.is_object()) continue;
-    auto text = [&](const char* key) {
-      auto it = input.find(key);
-      return it != input.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    if (text("path").empty() || text("sha256").empty()) continue;
-    out.push_back({text("path"), text("kind"), text("sha256")});
+    InputFile file{StringField(input, "path"), StringField(input, "kind"),
+                   StringField(input, "sha256")};
+    if (file.path.empty() || file.sha256.empty()) continue;
+    out.push_back(std::move(file));
   }
   return out;
-}
-
-std::string FileName(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 using Match = std::function<bool(const InputFile&, const InputFile&)>;

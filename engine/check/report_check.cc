@@ -6,17 +6,14 @@
 #include <map>
 
 #include "engine/check/field_direction.h"
+#include "engine/check/report_fields.h"
 
 namespace podium {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string SchemaOf(const Json& j) {
-  return j.is_object() && j.contains("schema") && j["schema"].is_string()
-             ? j["schema"].get<std::string>()
-             : std::string();
-}
+std::string SchemaOf(const Json& j) { return StringField(j, "schema"); }
 
 const Json& ManifestOf(const Json& report) {
   static const Json kNone;
@@ -46,7 +43,7 @@ class Comparer {
       if (const std::string e = Lacking(leaf.path, before_, after_); !e.empty()) {
         Whole(e, "removed", before_.elements.at(e));
       } else if (auto it = after_.leaves.find(path); it == after_.leaves.end()) {
-        Add(path, "removed", leaf.value.dump(), "");
+        Add(path, "removed", leaf.value, std::nullopt);
       } else {
         CompareLeaf(leaf, it->second.value);
       }
@@ -57,7 +54,7 @@ class Comparer {
       if (const std::string e = Lacking(leaf.path, after_, before_); !e.empty()) {
         Whole(e, "added", after_.elements.at(e));
       } else {
-        Add(path, "added", "", leaf.value.dump());
+        Add(path, "added", std::nullopt, leaf.value);
       }
     }
   }
@@ -74,8 +71,8 @@ class Comparer {
     return "";
   }
 
-  ReportChange& Add(const std::string& path, const char* kind, std::string baseline,
-                    std::string current) {
+  ReportChange& Add(const std::string& path, const char* kind, std::optional<Json> baseline,
+                    std::optional<Json> current) {
     ReportChange change;
     change.path = path;
     change.kind = kind;
@@ -90,18 +87,19 @@ class Comparer {
   void Whole(const std::string& element, const char* kind, const Json& value) {
     if (!reported_.insert(element).second) return;
     const bool removed = std::string(kind) == "removed";
-    Add(element, kind, removed ? value.dump() : "", removed ? "" : value.dump());
+    Add(element, kind, removed ? std::optional<Json>(value) : std::nullopt,
+        removed ? std::nullopt : std::optional<Json>(value));
   }
 
   void CompareLeaf(const FlatLeaf& leaf, const Json& c) {
     const Json& b = leaf.value;
     if (!(b.is_number() && c.is_number())) {
-      if (b != c) Add(PathText(leaf.path), "changed", b.dump(), c.dump());
+      if (b != c) Add(PathText(leaf.path), "changed", b, c);
       return;
     }
     const double x = b.get<double>(), y = c.get<double>();
     if (std::abs(y - x) <= std::max(options_.abs_tol, options_.rel_tol * std::abs(x))) return;
-    ReportChange& change = Add(PathText(leaf.path), "changed", b.dump(), c.dump());
+    ReportChange& change = Add(PathText(leaf.path), "changed", b, c);
     change.delta = y - x;
     change.direction = Classify(BetterWayOf(leaf.path, before_), change.delta);
     change.interval = IntervalVerdict(leaf.path, change.delta);
@@ -154,8 +152,10 @@ bool CompareReports(const Json& baseline, const Json& current, const CheckOption
     return false;
   }
   out->schema = SchemaOf(baseline);
-  const FlatReport before = FlattenReport(baseline, options.ignore);
-  const FlatReport after = FlattenReport(current, options.ignore);
+  std::vector<ReportPath> ignore;
+  for (const std::string& pattern : options.ignore) ignore.push_back(ParsePath(pattern));
+  const FlatReport before = FlattenReport(baseline, ignore);
+  const FlatReport after = FlattenReport(current, ignore);
   out->ignore_used = before.ignore_used;
   out->ignore_used.insert(after.ignore_used.begin(), after.ignore_used.end());
   Comparer(before, after, options, out).Run();

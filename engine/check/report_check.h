@@ -22,6 +22,7 @@
 #define PODIUM_ENGINE_CHECK_REPORT_CHECK_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,7 +37,9 @@ struct CheckOptions {
   double rel_tol = 0;                  // ... or closer than this fraction of the baseline
   bool allow_within_interval = false;  // see the file comment
   bool allow_better = false;           // an improvement does not fail the check
-  std::vector<ReportPath> ignore;      // --ignore FIELD patterns (IgnorePatternCovers)
+  // Fields left out, as given: "ci_low_mcse", "rows[*].tier" (ParsePath,
+  // IgnorePatternCovers in flat_report.h).
+  std::vector<std::string> ignore;
 };
 
 enum class Direction { kBetter, kWorse, kChanged };
@@ -48,9 +51,9 @@ struct ReportChange {
   std::string path;  // e.g. rows[ministral-8b].score
   std::string kind;  // added | removed | changed
   Direction direction = Direction::kChanged;
-  std::string baseline;  // the value as JSON text ("" when added)
-  std::string current;   // ("" when removed)
-  double delta = 0;      // current − baseline for numbers, else NaN
+  std::optional<nlohmann::ordered_json> baseline;  // the value; none when added
+  std::optional<nlohmann::ordered_json> current;   // none when removed
+  double delta = 0;                                // current − baseline for numbers, else NaN
   // For a row's score/rating/ci when both rows carry intervals: "within"
   // or "beyond" the baseline interval's half-width; "" otherwise.
   std::string interval;
