@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "engine/reporting/text_format.h"
@@ -17,12 +19,12 @@ bool DigestOk(const AuditContext& context, const Source& s) {
          (s.sha256.empty() || s.sha256 == it->second.sha256);
 }
 
-// Findings of the given kinds as a Markdown list.
-std::string Section(const AuditResult& result, std::initializer_list<FindingKind> kinds,
+// The findings `shown` accepts, in the result's order, as a Markdown list.
+std::string Section(const AuditResult& result, const std::function<bool(FindingKind)>& shown,
                     bool quote_line) {
   std::string out;
   for (const AuditFinding& f : result.findings) {
-    if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) continue;
+    if (!shown(f.kind)) continue;
     out += fmt::format("- {}", MarkdownCell(f.message));
     if (f.line > 0) out += fmt::format(" — {} line {}", f.source, f.line);
     if (!f.origin.path.empty() && f.origin.line > 0) {
@@ -32,6 +34,10 @@ std::string Section(const AuditResult& result, std::initializer_list<FindingKind
     if (quote_line && !f.text.empty()) out += fmt::format("  > {}\n", f.text);
   }
   return out.empty() ? "None.\n" : out;
+}
+
+std::function<bool(FindingKind)> Is(FindingKind kind) {
+  return [kind](FindingKind k) { return k == kind; };
 }
 
 int Count(const AuditResult& result, FindingKind kind) {
@@ -68,26 +74,20 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
                        s.tables, s.prose, s.verified, s.warnings);
   }
   out += "\n## Errors: the datasets disagree with the sources\n\n";
-  out += Section(
-      result,
-      {FindingKind::kDocumentMissing, FindingKind::kDigestMismatch, FindingKind::kLineOutOfRange,
-       FindingKind::kValueNotOnLine, FindingKind::kWrongCell, FindingKind::kRowLabelMismatch,
-       FindingKind::kWrongNumber, FindingKind::kOtherBenchmark, FindingKind::kBenchmarkNotNear,
-       FindingKind::kNumberCitedTwice, FindingKind::kModelNotNear},
-      true);
+  out += Section(result, IsAuditError, true);
   out += fmt::format(
       "\n## Warnings: claims the audit cannot decide ({})\n\nThe value is printed on the cited "
       "line, but the rules cannot tell that it is the model's (a number written before the "
       "model's name, the second of \"from A to B\", a table column the setting does not "
       "name). Not counted as verified; a reviewer reads the line.\n\n",
       Count(result, FindingKind::kUndecided));
-  out += Section(result, {FindingKind::kUndecided}, true);
+  out += Section(result, Is(FindingKind::kUndecided), true);
   out += fmt::format("\n## Conflicts: one model and benchmark, different numbers ({})\n\n",
                      Count(result, FindingKind::kConflict));
-  out += Section(result, {FindingKind::kConflict}, false);
+  out += Section(result, Is(FindingKind::kConflict), false);
   out += fmt::format("\n## The same number quoted more than once ({})\n\n",
                      Count(result, FindingKind::kDuplicate));
-  out += Section(result, {FindingKind::kDuplicate}, false);
+  out += Section(result, Is(FindingKind::kDuplicate), false);
   out += fmt::format(
       "\n## Table checks\n\nStated averages recomputed from their rows ({} match, {} do not); "
       "rows of tables with an average column checked to be sorted by it ({} out of order).\n\n",
@@ -95,14 +95,17 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
       Count(result, FindingKind::kOrderMismatch));
   out += Section(
       result,
-      {FindingKind::kAverageMismatch, FindingKind::kOrderMismatch, FindingKind::kAverageChecked},
+      [](FindingKind k) {
+        return k == FindingKind::kAverageMismatch || k == FindingKind::kOrderMismatch ||
+               k == FindingKind::kAverageChecked;
+      },
       true);
   out += fmt::format(
       "\n## Numbers no claim cites ({})\n\nNumbers printed with 점 or % on a line that names a "
       "model, but cited by no claim. Most are not evaluation results (survey shares, prices, "
       "growth); each was read and left out on purpose. Listed so a reviewer can check.\n\n",
       Count(result, FindingKind::kUncitedNumber));
-  out += Section(result, {FindingKind::kUncitedNumber}, true);
+  out += Section(result, Is(FindingKind::kUncitedNumber), true);
   return out;
 }
 
