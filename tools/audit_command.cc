@@ -1,15 +1,56 @@
 #include "tools/audit_command.h"
 
 #include <filesystem>
+#include <memory>
 
 #include "engine/audit/source_audit.h"
 #include "engine/base/file_util.h"
 #include "engine/reporting/audit_report.h"
-#include "tools/dataset_loader.h"
+#include "tools/command_options.h"
 
 namespace podium {
 
 std::string DefaultSources() { return PodiumHome() + "/../shared/seeds"; }
+
+namespace {
+
+// The audit as a report (EmitReport), then its counts on stderr.
+int RunAudit(const CLI::App& app, AuditRequest request, Session& session) {
+  request.log = &session.log;
+  int disagreements = 0, undecided = 0;
+  const int code =
+      EmitReport("audit", app, request.output, session,
+                 [&](const std::string& format, Diagnostics* d) -> std::optional<std::string> {
+                   request.output.format = format;
+                   std::optional<AuditOutput> report = RenderAudit(request, d);
+                   if (!report) return std::nullopt;
+                   disagreements = report->errors;
+                   undecided = report->warnings;
+                   return std::move(report->text);
+                 });
+  if (code == 0 && undecided > 0 && !session.quiet) {
+    *session.err << "podium audit: " << undecided
+                 << " claims could not be decided (warnings in the report, not counted as "
+                    "verified)\n";
+  }
+  if (code != 0 || disagreements == 0) return code;
+  *session.err << "podium audit: " << disagreements
+               << " claims or documents disagree with the sources\n";
+  return 1;
+}
+
+}  // namespace
+
+Command AuditCommand() {
+  return {"audit", "Check every claim against the source document it cites",
+          [](CLI::App* app) -> CommandRun {
+            auto request = std::make_shared<AuditRequest>();
+            AddAuditOptions(app, request.get());
+            return [request](const CLI::App& app, Session& session) {
+              return RunAudit(app, *request, session);
+            };
+          }};
+}
 
 void AddAuditOptions(CLI::App* command, AuditRequest* r) {
   AddClaimsOptions(command, &r->claims, &r->registry, &r->datasets);
@@ -21,19 +62,17 @@ void AddAuditOptions(CLI::App* command, AuditRequest* r) {
                    "named")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  command->add_option("--format", r->format, "Output format")
+  command->add_option("--format", r->output.format, "Output format")
       ->check(CLI::IsMember({"md", "json"}))
       ->capture_default_str();
-  command->add_option("--out", r->out, "Output file (default: standard output)");
+  command->add_option("--out", r->output.out, "Output file (default: standard output)");
 }
 
 std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics* diagnostics) {
   LoadedClaims loaded =
-      LoadClaims(request.claims, request.registry, request.datasets, diagnostics, request.log);
+      LoadDataset(request.claims, request.registry, request.datasets, diagnostics, request.log);
   const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
-  const std::string shown = !request.sources_shown.empty() ? request.sources_shown
-                            : request.sources.empty()      ? "../shared/seeds"
-                                                           : request.sources;
+  const std::string shown = request.sources.empty() ? "../shared/seeds" : request.sources;
   if (!std::filesystem::is_directory(sources)) {
     diagnostics->Error(Location{shown}, "--sources", sources,
                        "the source documents folder does not exist");
@@ -52,7 +91,7 @@ std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics*
   const AuditContext context{&loaded.registry, &documents, shown, options.context_lines,
                              options.benchmark_lines};
   return AuditOutput{
-      request.format == "json" ? AuditJson(result, context) : AuditMarkdown(result, context),
+      request.output.format == "json" ? AuditJson(result, context) : AuditMarkdown(result, context),
       result.errors, result.warnings};
 }
 

@@ -1,4 +1,5 @@
-// `podium audit`: checks every claim against the source document it cites.
+// `podium audit`: checks every claim against the source document it cites
+// (engine/audit/source_audit.h, engine/reporting/audit_report.h).
 //
 // Exit codes: 0 the datasets agree with the sources (findings about the
 // sources themselves, such as conflicts, do not fail); 1 some claim is not
@@ -12,7 +13,8 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
-#include "tools/run_log.h"
+#include "engine/provenance/run_log.h"
+#include "tools/command.h"
 
 namespace podium {
 
@@ -21,12 +23,15 @@ struct AuditRequest {
   std::string registry;             // default: <datasets>/registry
   std::string datasets;             // default: $PODIUM_HOME/datasets
   std::string sources;              // default: $PODIUM_HOME/../shared/seeds
-  std::string sources_shown;        // how the folder is named in the report
   int context = 8;                  // lines above the cited one where the model may be named
-  std::string format = "md";        // md|json
-  std::string out;                  // default: stdout
+  OutputOptions output;             // --format md|json, --out (no --title)
   RunLog* log = nullptr;            // inputs, dropped rows, progress and notes; null = none
 };
+
+// {"audit", help, options}: declares the options below and runs the audit
+// through EmitReport; on stderr, how many claims could not be decided (unless
+// --quiet) and how many disagree with the sources (then exit 1).
+Command AuditCommand();
 
 void AddAuditOptions(CLI::App* command, AuditRequest* request);
 

@@ -1,10 +1,11 @@
 // `podium check BASELINE CURRENT`: numeric regression check of two reports or
-// two folders of reports (engine/check/report_check.h), for CI.
+// two folders of reports (engine/check/folder_check.h), for CI.
 //
-// Prints a Markdown diff: a summary line of counts ("3 worse, 1 better, 2
-// changed"), then the differences grouped by the inputs that moved them (an
-// edited claims file with the reports it moved, named by SHA-256 from the
-// manifests), each difference with its direction. Exit codes:
+// Prints a Markdown diff (engine/reporting/check_report.h): a summary line of
+// counts ("3 worse, 1 better, 2 changed"), then the differences grouped by the
+// inputs that moved them (an edited claims file with the reports it moved,
+// named by SHA-256 from the manifests), each difference with its direction.
+// Exit codes:
 //   0  no difference that fails (none at all, or only allowed ones);
 //   1  differences that fail: worse, changed, added, removed — and better,
 //      unless --allow-better (a baseline out of date is a difference too);
@@ -19,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/check/report_check.h"
+#include "tools/command.h"
 
 namespace podium {
 
@@ -33,15 +34,20 @@ struct CheckRequest {
   std::string out;                     // Markdown; empty = stdout
 };
 
+// {"check", help, options}: declares the options below and runs RunCheck.
+Command CheckCommand();
+
 void AddCheckOptions(CLI::App* command, CheckRequest* request);
 
 // Runs the check; the Markdown goes to `out` (or --out), diagnostics and
 // warnings to `err`. Returns the exit code above.
 int RunCheck(const CheckRequest& request, std::ostream& out, std::ostream& err);
 
-// The Markdown table of one comparison's changes (the first 200; the rest
-// counted), as `podium check` and `podium verify` print it.
-std::string ChangesTable(const ReportComparison& comparison);
+// Writes `text` to `path` (WriteOutputFile) or, when `path` is empty, to
+// `out`. Returns 0, or 2 after "podium NAME: error: ..." on `err` (the prefix
+// check, verify and regenerate have always used).
+int WriteCommandOutput(const char* name, const std::string& text, const std::string& path,
+                       std::ostream& out, std::ostream& err);
 
 }  // namespace podium
 

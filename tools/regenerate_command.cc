@@ -2,249 +2,233 @@
 
 #include <fmt/format.h>
 
-#include <CLI/CLI.hpp>
+#include <charconv>
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <memory>
 #include <ostream>
-#include <stdexcept>
+#include <sstream>
 
 #include "engine/base/diagnostic.h"
-#include "engine/base/output_file.h"
-#include "engine/reporting/html_report.h"
+#include "engine/ingest/report_spec.h"
+#include "engine/provenance/manifest.h"
+#include "engine/reporting/reports_index.h"
 #include "tools/arena_command.h"
 #include "tools/audit_command.h"
-#include "tools/dataset_loader.h"
+#include "tools/check_command.h"
+#include "tools/command_options.h"
 #include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
-#include "tools/manifest.h"
 
 namespace podium {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// What regenerate says on stderr, in the order found: printed at the end,
+// before anything is written.
+struct Messages {
+  std::string text;
+  int errors = 0;
 
-struct RenderedFile {
-  std::string name;  // file name inside the reports folder
-  std::string content;
-};
-
-struct ReportSpec {
-  std::string command = "leaderboard";  // leaderboard | netwin | h2h
-  std::string name, title, description;
-  std::vector<std::string> args, formats;
-};
-
-// Reads and checks datasets/reports.json; problems become diagnostics.
-std::vector<ReportSpec> ReadSpecs(const std::string& path, const std::string& shown,
-                                  Diagnostics* diagnostics) {
-  const std::optional<Json> parsed = ReadJsonFile(path, shown, diagnostics);
-  if (!parsed) return {};
-  const Json& doc = *parsed;
-  std::vector<ReportSpec> specs;
-  if (!doc.contains("reports") || !doc["reports"].is_array()) {
-    diagnostics->Error(Location{shown, 1, 1}, "reports", "", "expected an array \"reports\"");
-    return specs;
+  void Add(const Diagnostics& diagnostics) {
+    std::ostringstream printed;
+    diagnostics.Print(printed);
+    text += printed.str();
+    errors += diagnostics.error_count();
   }
-  for (const Json& r : doc["reports"]) {
-    ReportSpec spec;
-    try {
-      spec.name = r.at("name").get<std::string>();
-      spec.command = r.value("command", spec.command);
-      if (spec.command != "leaderboard" && spec.command != "netwin" && spec.command != "h2h") {
-        throw std::invalid_argument("command must be leaderboard, netwin or h2h");
-      }
-      for (const Json& statement : r.value("statements", Json::array())) {
-        ParseStatement(statement);  // checked here too, so regenerate fails before rendering
-      }
-      spec.title = r.value("title", spec.name);
-      spec.description = r.value("description", "");
-      spec.args = r.at("args").get<std::vector<std::string>>();
-      if (spec.command == "h2h" && !r.value("statements", Json::array()).empty()) {
-        spec.args.insert(spec.args.end(), {"--statements-of", spec.name});
-      }
-      spec.formats = r.value("formats", std::vector<std::string>{"md", "json"});
-      if (spec.formats.empty()) throw std::invalid_argument("\"formats\" lists no format");
-    } catch (const std::exception& e) {
-      diagnostics->Error(Location{shown}, "reports", spec.name,
-                         fmt::format("report \"{}\": {}", spec.name, e.what()));
-      continue;
-    }
-    specs.push_back(std::move(spec));
-  }
-  return specs;
-}
+};
 
 // The command line (after "podium") that makes one file of a spec on its
-// own: the spec's arguments, its title and format, and --datasets when
-// regenerate was given one. It is what the manifest and reports/README.md show.
+// own: the spec's arguments, its statements, its title and format, and
+// --datasets when regenerate was given one. It is what the manifest and
+// reports/README.md show.
 std::vector<std::string> SpecArgv(const ReportSpec& spec, const std::string& format,
                                   const std::string& datasets) {
   std::vector<std::string> argv = {spec.command};
   argv.insert(argv.end(), spec.args.begin(), spec.args.end());
+  if (spec.has_statements) argv.insert(argv.end(), {"--statements-of", spec.name});
   argv.insert(argv.end(), {"--title", spec.title, "--format", format});
   if (!datasets.empty()) argv.insert(argv.end(), {"--datasets", datasets});
   return argv;
 }
 
-// Parses `argv` (SpecArgv) into `request` with the command's own options
-// (declared by `add`), renders with `render`, and gives JSON its manifest.
-template <typename Request, typename Add, typename Render>
-std::optional<std::string> RenderWith(const ReportSpec& spec, Request request, Add add,
-                                      Render render, const std::vector<std::string>& argv,
-                                      Diagnostics* diagnostics) {
-  CLI::App app(spec.command);
-  add(&app, &request);
+// Parses `argv` (SpecArgv) with the options declared on `app`; a parse error
+// is an error naming the spec.
+bool ParseSpecArgv(const std::string& spec_name, const std::vector<std::string>& argv,
+                   CLI::App* app, Diagnostics* diagnostics) {
   try {
-    app.parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
+    app->parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
   } catch (const CLI::ParseError& e) {
-    diagnostics->Error(Location{"datasets/reports.json"}, "args", spec.name,
-                       fmt::format("report \"{}\": {}", spec.name, e.what()));
-    return std::nullopt;
-  }
-  RunLog log;
-  request.log = &log;
-  std::optional<std::string> text = render(request, diagnostics);
-  if (!text || request.format != "json") return text;
-  return AttachManifest(*text, ManifestInput{argv, OptionsInForce(app), &log, true, 0},
-                        diagnostics);
-}
-
-// Renders one report in one format with the command the spec names.
-std::optional<std::string> RenderOne(const ReportSpec& spec, const std::string& datasets,
-                                     const std::string& format, Diagnostics* diagnostics) {
-  const std::vector<std::string> argv = SpecArgv(spec, format, datasets);
-  if (spec.command == "h2h") {
-    return RenderWith(spec, H2HRequest{}, AddH2HOptions, RenderH2H, argv, diagnostics);
-  }
-  if (spec.command == "netwin") {
-    return RenderWith(spec, NetWinRequest{}, AddNetWinOptions, RenderNetWin, argv, diagnostics);
-  }
-  return RenderWith(spec, LeaderboardRequest{}, AddLeaderboardOptions, RenderLeaderboard, argv,
-                    diagnostics);
-}
-
-// Renders one report in every format it asks for.
-bool RenderSpec(const ReportSpec& spec, const std::string& datasets,
-                std::vector<RenderedFile>* files, Diagnostics* diagnostics) {
-  for (const std::string& format : spec.formats) {
-    std::optional<std::string> text = RenderOne(spec, datasets, format, diagnostics);
-    if (!text) return false;
-    files->push_back({spec.name + "." + format, std::move(*text)});
+    diagnostics->Error(Location{"datasets/reports.json"}, "args", spec_name,
+                       fmt::format("report \"{}\": {}", spec_name, e.what()));
+    return false;
   }
   return true;
 }
 
-std::string ReportsReadme(const std::vector<ReportSpec>& specs) {
-  std::string out =
-      "# Reports\n\n"
-      "Generated by podium from `datasets/`; do not edit by hand. Rebuild everything with\n\n"
-      "    tools/podium regenerate\n\n"
-      "which reads `datasets/reports.json`. `tools/test` rebuilds the reports in a temporary\n"
-      "folder and fails when they differ from the files committed here.\n\n"
-      "| Report | Files | What it is | The command that rebuilds it |\n"
-      "|---|---|---|---|\n";
+// EmitReport ends what it says about a report it could not make with "podium
+// NAME: K errors; no report written". Regenerate, which writes nothing until
+// every report is made, leaves that line out of `messages` and returns K for
+// its own total. (The line is the only place K is: Session has no way to
+// hand back a report's diagnostics.)
+int TakeErrorCount(const std::string& name, std::string* messages) {
+  const std::string head = "podium " + name + ": ", tail = " errors; no report written\n";
+  const size_t at = messages->rfind(head);
+  if (at == std::string::npos || messages->size() < tail.size() ||
+      messages->compare(messages->size() - tail.size(), tail.size(), tail) != 0) {
+    return 0;
+  }
+  int count = 0;
+  const char* digits = messages->data() + at + head.size();
+  std::from_chars(digits, messages->data() + messages->size(), count);
+  messages->resize(at);
+  return count;
+}
+
+// One file of a spec, made by the subcommand the spec names, in memory.
+std::optional<std::string> RenderFile(const ReportSpec& spec, const std::vector<std::string>& argv,
+                                      Messages* messages) {
+  const Command command = spec.command == "h2h"      ? H2HCommand()
+                          : spec.command == "netwin" ? NetWinCommand()
+                                                     : LeaderboardCommand();
+  CLI::App app(spec.command);
+  const CommandRun run = command.add_options(&app);
+  Diagnostics diagnostics;
+  if (!ParseSpecArgv(spec.name, argv, &app, &diagnostics)) {
+    messages->Add(diagnostics);
+    return std::nullopt;
+  }
+  std::ostringstream text, said;
+  Session session;
+  session.args = argv;
+  session.reproducible = true;
+  session.out = &text;
+  session.err = &said;
+  const int code = run(app, session);
+  std::string printed = said.str();
+  if (code != 0) messages->errors += TakeErrorCount(spec.command, &printed);
+  messages->text += printed;
+  if (code != 0) return std::nullopt;
+  return text.str();
+}
+
+// audit.md or audit.json, with the counts regenerate needs (`audit_errors`).
+std::optional<std::string> RenderAuditFile(const std::vector<std::string>& argv, int* audit_errors,
+                                           Diagnostics* diagnostics) {
+  CLI::App app("audit");
+  AuditRequest request;
+  AddAuditOptions(&app, &request);
+  if (!ParseSpecArgv("audit", argv, &app, diagnostics)) return std::nullopt;
+  RunLog log;
+  request.log = &log;
+  std::optional<AuditOutput> report = RenderAudit(request, diagnostics);
+  if (!report) return std::nullopt;
+  *audit_errors = report->errors;
+  if (request.output.format != "json") return std::move(report->text);
+  return AttachManifest(report->text,
+                        ManifestInput{argv, OptionsInForce(app), PodiumHome(), &log, true, 0},
+                        diagnostics);
+}
+
+// Renders every spec in every format it asks for (stopping a spec at its
+// first failure); the reports get regenerate's --datasets as given (empty:
+// the default), so that their manifests name no folder of this machine.
+std::vector<ReportFile> RenderSpecs(const std::vector<ReportSpec>& specs,
+                                    const std::string& datasets, Messages* messages) {
+  std::vector<ReportFile> files;
   for (const ReportSpec& spec : specs) {
-    std::string files;
-    for (const std::string& f : spec.formats) {
-      files += fmt::format("{}[{}]({}.{})", files.empty() ? "" : ", ", f, spec.name, f);
+    for (const std::string& format : spec.formats) {
+      std::optional<std::string> text =
+          RenderFile(spec, SpecArgv(spec, format, datasets), messages);
+      if (!text) break;
+      files.push_back({spec.name + "." + format, std::move(*text)});
     }
+  }
+  return files;
+}
+
+// audit.md and audit.json; the claims or documents that disagree.
+int AuditFiles(const RegenerateRequest& request, std::vector<ReportFile>* files,
+               Messages* messages) {
+  int audit_errors = 0;
+  Diagnostics diagnostics;
+  for (const std::string format : {"md", "json"}) {
+    std::vector<std::string> argv = {"audit", "--format", format};
+    if (!request.datasets.empty()) argv.insert(argv.end(), {"--datasets", request.datasets});
+    if (!request.sources.empty()) argv.insert(argv.end(), {"--sources", request.sources});
+    std::optional<std::string> text = RenderAuditFile(argv, &audit_errors, &diagnostics);
+    if (text) files->push_back({"audit." + format, std::move(*text)});
+  }
+  messages->Add(diagnostics);
+  return audit_errors;
+}
+
+// reports/README.md, with the command that rebuilds each report.
+std::string Readme(const std::vector<ReportSpec>& specs) {
+  std::vector<std::string> commands;
+  for (const ReportSpec& spec : specs) {
     std::vector<std::string> argv = SpecArgv(spec, spec.formats.front(), "");
     argv.insert(argv.end(),
                 {"--out", fmt::format("reports/{}.{}", spec.name, spec.formats.front())});
-    const std::string command = CommandLine(argv, "tools/podium");
-    out += fmt::format("| {} | {} | {} | `{}` |\n", spec.title, files, spec.description, command);
+    commands.push_back(CommandLine(argv, "tools/podium"));
   }
-  out +=
-      "| Source audit | [md](audit.md), [json](audit.json) | Every claim checked against "
-      "the line of the document it cites; conflicts, repeated quotes, table averages and "
-      "order. Written when the documents are present (`../shared/seeds`). | `tools/podium "
-      "audit --format md --out reports/audit.md` |\n";
-  out +=
-      "\nEach command is shown for its first format; `--format json --out "
-      "reports/NAME.json` gives the other, `--format html` a page of its own. "
-      "[index.html](index.html) shows every report on one page (tables, forest plots of the "
-      "intervals, heat maps of win probabilities, provenance on hover).\n";
-  return out;
+  return ReportsReadme(
+      specs, commands,
+      CommandLine({"audit", "--format", "md", "--out", "reports/audit.md"}, "tools/podium"));
 }
 
-// One page with every report that has a JSON form, in the order of
-// datasets/reports.json: the tables, forest plots, heat maps and provenance.
-std::string IndexPage(const std::vector<ReportSpec>& specs,
-                      const std::vector<RenderedFile>& files) {
-  std::vector<std::string> sections;
-  for (const ReportSpec& spec : specs) {
-    for (const RenderedFile& f : files) {
-      if (f.name != spec.name + ".json") continue;
-      sections.push_back(HtmlSection(nlohmann::ordered_json::parse(f.content), spec.name));
-    }
-  }
-  const std::string intro =
-      "<p>Every leaderboard, net-win-rate table and head-to-head in this folder, rebuilt by "
-      "<code>tools/podium regenerate</code> from <code>datasets/</code>. Hover a number (or open "
-      "its details) for the claims behind it: the source document, the line, and the names as "
-      "written there. Click a column header to sort. Each report's JSON file carries the same "
-      "numbers and a manifest (inputs with SHA-256, options, seed); <code>podium verify</code> "
-      "re-runs it.</p>";
-  return HtmlPage("podium reports", intro, sections);
-}
-
-}  // namespace
-
-int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
-  const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
-  const std::string reports = request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
-  const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
-
-  Diagnostics diagnostics;
-  const std::vector<ReportSpec> specs =
-      ReadSpecs(datasets + "/reports.json", "datasets/reports.json", &diagnostics);
-  std::vector<RenderedFile> files;
-  // The reports get regenerate's --datasets as given (empty: the default),
-  // so that their manifests name no folder of this machine.
-  for (const ReportSpec& spec : specs) RenderSpec(spec, request.datasets, &files, &diagnostics);
-  int audit_errors = 0;
-  const bool audit = std::filesystem::is_directory(sources);
-  if (audit) {
-    for (const std::string format : {"md", "json"}) {
-      std::vector<std::string> argv = {"audit", "--format", format};
-      if (!request.datasets.empty()) argv.insert(argv.end(), {"--datasets", request.datasets});
-      if (!request.sources.empty()) argv.insert(argv.end(), {"--sources", request.sources});
-      ReportSpec spec;
-      spec.command = spec.name = "audit";
-      auto render = [&](const AuditRequest& r, Diagnostics* d) -> std::optional<std::string> {
-        std::optional<AuditOutput> report = RenderAudit(r, d);
-        if (!report) return std::nullopt;
-        audit_errors = report->errors;
-        return std::move(report->text);
-      };
-      std::optional<std::string> text =
-          RenderWith(spec, AuditRequest{}, AddAuditOptions, render, argv, &diagnostics);
-      if (text) files.push_back({"audit." + format, std::move(*text)});
-    }
-  }
-  diagnostics.Print(err);
-  if (diagnostics.has_errors() || audit_errors > 0) {
-    err << "podium regenerate: nothing written (" << diagnostics.error_count() << " errors";
-    if (audit_errors > 0) err << ", " << audit_errors << " audit errors: run podium audit";
-    err << ")\n";
-    return diagnostics.has_errors() ? 2 : 1;
-  }
-  files.push_back({"README.md", ReportsReadme(specs)});
-  files.push_back({"index.html", IndexPage(specs, files)});
-  for (const RenderedFile& f : files) {
-    std::string error;
-    if (!WriteOutputFile(reports + "/" + f.name, f.content, &error)) {
-      err << "podium regenerate: error: " << error << "\n";
-      return 2;
-    }
-  }
-  out << fmt::format("regenerated {} reports ({} files) in {}/\n", specs.size(), files.size(),
-                     reports);
+void PrintSummary(const std::vector<ReportSpec>& specs, size_t files, const std::string& reports,
+                  bool audit, const std::string& sources, std::ostream& out) {
+  out << fmt::format("regenerated {} reports ({} files) in {}/\n", specs.size(), files, reports);
   for (const ReportSpec& spec : specs) {
     out << fmt::format("  {:<28} {}\n", spec.name, spec.title);
   }
   out << (audit ? fmt::format("  {:<28} every claim checked against {}\n", "audit", sources)
                 : fmt::format("  (audit skipped: no source documents at {})\n", sources));
+}
+
+}  // namespace
+
+Command RegenerateCommand() {
+  return {"regenerate", "Rebuild every report listed in datasets/reports.json",
+          [](CLI::App* app) -> CommandRun {
+            auto request = std::make_shared<RegenerateRequest>();
+            app->add_option("--datasets", request->datasets, "Datasets folder");
+            app->add_option("--reports", request->reports, "Reports folder to write");
+            app->add_option("--sources", request->sources,
+                            "Source documents for the audit (default: ../shared/seeds; the "
+                            "audit is skipped when the folder is absent)");
+            return [request](const CLI::App&, Session& session) {
+              return RunRegenerate(*request, *session.out, *session.err);
+            };
+          }};
+}
+
+int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
+  const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
+  const std::string reports = request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
+  const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
+  Messages messages;
+  Diagnostics spec_diagnostics;
+  const std::vector<ReportSpec> specs =
+      ReadReportSpecs(datasets + "/reports.json", "datasets/reports.json", &spec_diagnostics);
+  messages.Add(spec_diagnostics);
+  std::vector<ReportFile> files = RenderSpecs(specs, request.datasets, &messages);
+  const bool audit = std::filesystem::is_directory(sources);
+  const int audit_errors = audit ? AuditFiles(request, &files, &messages) : 0;
+  err << messages.text;
+  if (messages.errors > 0 || audit_errors > 0) {
+    err << "podium regenerate: nothing written (" << messages.errors << " errors";
+    if (audit_errors > 0) err << ", " << audit_errors << " audit errors: run podium audit";
+    err << ")\n";
+    return messages.errors > 0 ? 2 : 1;
+  }
+  files.push_back({"README.md", Readme(specs)});
+  files.push_back({"index.html", ReportsIndexPage(specs, files)});
+  for (const ReportFile& f : files) {  // to files: nothing goes to `out`
+    if (WriteCommandOutput("regenerate", f.content, reports + "/" + f.name, out, err) != 0) {
+      return 2;
+    }
+  }
+  PrintSummary(specs, files.size(), reports, audit, sources, out);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // `podium verify REPORT.json`: re-runs a JSON report from the command line in
-// its manifest and says whether every number is reproduced.
+// its manifest and says whether every number is reproduced
+// (engine/reporting/verify_report.h).
 //
 // The inputs are compared too: a file whose SHA-256 differs from the one in
 // the manifest (or that is gone) is named, since it explains a difference.
@@ -14,12 +15,17 @@
 #include <string>
 #include <vector>
 
+#include "tools/command.h"
+
 namespace podium {
 
 struct VerifyRequest {
   std::string report;  // the JSON report to verify
   std::string out;     // Markdown result; empty = stdout
 };
+
+// {"verify", help, options}: declares the options below and runs RunVerify.
+Command VerifyCommand();
 
 void AddVerifyOptions(CLI::App* command, VerifyRequest* request);
 
