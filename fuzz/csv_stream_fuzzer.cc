@@ -1,5 +1,5 @@
 // Fuzz target: the streaming RFC 4180 reader under every CSV format
-// (engine/ingest/csv_stream.h), fed the input whole and then in chunks of
+// (engine/base/csv_stream.h), fed the input whole and then in chunks of
 // sizes drawn from the input (files are read in 1 MiB blocks, so a record, a
 // quoted line break or a UTF-8 sequence can straddle two). Invariant: the
 // records (fields, line, field locations) and the diagnostics are the same
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
-#include "engine/ingest/csv_stream.h"
+#include "engine/base/csv_stream.h"
 #include "fuzz/fuzz_input.h"
 
 namespace podium {

@@ -1,5 +1,5 @@
 // Fuzz target: the generic CSV table reader every CSV format goes through
-// (engine/ingest/csv_table.h, ReadCsvTableFromText), asked for three
+// (engine/base/csv_table.h, ReadCsvTableFromText), asked for three
 // required and two optional columns. Every row it hands on must have one
 // field per requested column and point at a line of the input; the rows are
 // then written as JSON (fields as strings) and checked with CheckReportJson.
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -7,7 +7,7 @@
 // model_average_score. Both within 1e-9, for every row.
 #include <gtest/gtest.h>
 
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 #include "engine/rating/leaderboard.h"
 #include "tests/testing.h"
 

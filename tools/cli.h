@@ -9,11 +9,22 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/diagnostic.h"
+
 namespace podium {
 
 // Runs `podium args...` (args excludes the program name). Reports go to `out`
 // (or to --out files), diagnostics and summaries to `err`.
 int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// Runs the report command `args` (e.g. {"leaderboard", "--format", "json",
+// ...}) in memory, as `podium --reproducible args...` would, for regenerate:
+// the report is left in `report` (its JSON manifest without time or commit),
+// its diagnostics are added to `diagnostics`, and what the command would say
+// on stderr besides them is dropped. A usage error (an unknown option, a bad
+// value) is returned in `usage_error` with exit code 2. Returns the exit code.
+int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
+                      Diagnostics* diagnostics, std::string* usage_error);
 
 }  // namespace podium
 

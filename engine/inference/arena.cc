@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 
+#include "engine/base/option_names.h"
 #include "engine/base/check.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
@@ -197,9 +198,7 @@ std::string NotRankedReason(const ComparisonGraph& graph, int i) {
 
 }  // namespace
 
-const char* ArenaMethodName(ArenaMethod method) {
-  return method == ArenaMethod::kBradleyTerry ? "bt" : "elo";
-}
+const char* ArenaMethodName(ArenaMethod method) { return NameOf(kArenaMethodNames, method); }
 
 std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
                                       Diagnostics* diagnostics) {
@@ -207,7 +206,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
   result.options = options;
   if (options.method == ArenaMethod::kElo &&
       input.sequence.size() != static_cast<size_t>(input.battles)) {
-    diagnostics->Error({}, "--method", "elo",
+    diagnostics->Error({}, OptionName("method"), "elo",
                        "online Elo needs individual battles in order, not pair counts");
     return std::nullopt;
   }
@@ -224,8 +223,8 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     } else {
       result.dropped_models.push_back(input.models[i]);
       result.warnings.push_back(
-          fmt::format("{} has {} battles, fewer than --min-battles {}: left out", input.models[i],
-                      per_model[i], options.min_battles));
+          fmt::format("{} has {} battles, fewer than {} {}: left out", input.models[i],
+                      per_model[i], OptionName("min_battles"), options.min_battles));
     }
   }
   const BattleData data = Subset(input, keep);
@@ -245,11 +244,11 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     result.warnings.push_back(
         options.rank_all
             ? fmt::format("{} has {}: its maximum-likelihood rating does not exist; the rating "
-                          "shown comes from a ridge and is ranked because of --rank-all",
-                          data.models[i], why)
+                          "shown comes from a ridge and is ranked because of {}",
+                          data.models[i], why, OptionName("rank_all"))
             : fmt::format("{} has {}: its maximum-likelihood rating does not exist; the rating "
-                          "shown comes from a ridge, and it is not ranked (--rank-all ranks it)",
-                          data.models[i], why));
+                          "shown comes from a ridge, and it is not ranked ({} ranks it)",
+                          data.models[i], why, OptionName("rank_all")));
   }
   if (graph.num_components > 1 && !options.per_component) {
     std::vector<std::string> groups(graph.num_components);
@@ -260,15 +259,16 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     diagnostics->Error({}, "", "",
                        fmt::format("the comparison graph has {} connected components ({{{}}}): "
                                    "ratings across them are not comparable; pass "
-                                   "--per-component for one leaderboard per component",
-                                   graph.num_components, fmt::join(groups, "}, {")));
+                                   "{} for one leaderboard per component",
+                                   graph.num_components, fmt::join(groups, "}, {"),
+                                   OptionName("per_component")));
     return std::nullopt;
   }
   int anchor_index = -1;
   if (!options.anchor_model.empty()) {
     auto it = std::find(data.models.begin(), data.models.end(), options.anchor_model);
     if (it == data.models.end()) {
-      diagnostics->Error({}, "--anchor", options.anchor_model,
+      diagnostics->Error({}, OptionName("anchor_model"), options.anchor_model,
                          fmt::format("anchor model \"{}\" has no battles", options.anchor_model));
       return std::nullopt;
     }

@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/base/enum_names.h"
 #include "engine/base/progress.h"
+#include "engine/inference/bootstrap.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
 #include "engine/rating/elo.h"
@@ -29,7 +31,13 @@ namespace podium {
 
 enum class ArenaMethod { kBradleyTerry, kElo };
 
-struct ArenaOptions {
+// The names of ArenaMethod on the command line, in reports and manifests.
+inline constexpr EnumName<ArenaMethod> kArenaMethodNames[] = {
+    {ArenaMethod::kBradleyTerry, "bt"},
+    {ArenaMethod::kElo, "elo"},
+};
+
+struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   ArenaMethod method = ArenaMethod::kBradleyTerry;
   TieModel ties = TieModel::kHalf;  // Bradley–Terry only; Elo counts a tie as half
   std::string anchor_model;         // "" = centre ratings on a mean of 1000
@@ -41,12 +49,7 @@ struct ArenaOptions {
   // (it is +/- infinity; the one shown comes from a ridge): it is marked and
   // gets no rank, and the others are ranked among themselves. true ranks it.
   bool rank_all = false;
-  int rounds = 1000;  // bootstrap rounds; 0 = point estimates only
-  uint64_t seed = 1;
-  double level = 0.95;
-  int threads = 1;
-  Progress* progress = nullptr;  // counts bootstrap rounds (all components); null = none
-  EloOptions elo;                // K = 4, base 10, scale 400, initial 1000
+  EloOptions elo;  // K = 4, base 10, scale 400, initial 1000
 };
 
 struct ArenaRow {

@@ -118,7 +118,7 @@ TEST(ArenaTest, DisconnectedGraphIsRefusedUnlessPerComponent) {
   ASSERT_EQ(d.error_count(), 1);
   EXPECT_EQ(FormatDiagnostic(d.all()[0]),
             "error: the comparison graph has 2 connected components ({a, b}, {c, d}): ratings "
-            "across them are not comparable; pass --per-component for one leaderboard per "
+            "across them are not comparable; pass per_component for one leaderboard per "
             "component");
   o.per_component = true;
   Diagnostics ok;
@@ -141,7 +141,7 @@ TEST(ArenaTest, OnlyWinsIsAWarningAndARidge) {
   ASSERT_GE(r->warnings.size(), 2u);
   EXPECT_EQ(r->warnings[0],
             "a has only wins (no losses): its maximum-likelihood rating does not exist; the "
-            "rating shown comes from a ridge, and it is not ranked (--rank-all ranks it)");
+            "rating shown comes from a ridge, and it is not ranked (rank_all ranks it)");
   for (const ArenaRow& row : r->rows) EXPECT_LT(std::abs(row.rating - 1000), 1500);
 }
 

@@ -16,6 +16,17 @@
 
 namespace podium {
 
+// What every bootstrapping method is given, and the command line declares
+// once (--rounds, --seed, --level, --threads): the engine's option structs
+// (ArenaOptions, ScoreBootstrapOptions) extend it.
+struct BootstrapOptions {
+  int rounds = 1000;             // bootstrap rounds; 0 = point estimates only where allowed
+  uint64_t seed = 1;             // replicate r draws from Rng(seed, r)
+  double level = 0.95;           // confidence level of the intervals
+  int threads = 1;               // the results do not depend on it
+  Progress* progress = nullptr;  // counts finished rounds for a terminal; null = none
+};
+
 // Fills row r of the (rounds x width) result with what replicate(r, rng_r,
 // &row) writes into `row` (a vector of `width` values, reused between calls).
 // `replicate` must be safe to call concurrently for different r.

@@ -265,4 +265,26 @@ StatementCheck CheckStatement(const ScoreComparison& comparison,
   return out;
 }
 
+std::vector<std::pair<DocumentStatement, StatementCheck>> CheckDocumentStatements(
+    const std::vector<DocumentStatement>& statements, const std::vector<Claim>& claims,
+    const Registry& registry, const ScoreMatrixOptions& options, double level) {
+  std::vector<std::pair<DocumentStatement, StatementCheck>> out;
+  for (const DocumentStatement& statement : statements) {
+    std::vector<Claim> own;
+    for (const Claim& c : claims) {
+      if (c.source == statement.source) own.push_back(c);
+    }
+    ScoreMatrixOptions own_options = options;
+    own_options.models = {statement.first, statement.second};
+    Diagnostics ignored;  // a conflict within one document leaves the cell out
+    const ScoreMatrix sm = BuildScoreMatrix(own, registry, own_options, &ignored);
+    StatementCheck check{"untestable", "the document gives no numbers for both models"};
+    if (sm.num_models() == 2) {
+      check = CheckStatement(CompareScores(sm, own, registry, 0, 1, level), statement);
+    }
+    out.emplace_back(statement, check);
+  }
+  return out;
+}
+
 }  // namespace podium

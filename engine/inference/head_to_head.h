@@ -34,6 +34,7 @@
 #include "engine/inference/arena.h"
 #include "engine/inference/bootstrap.h"
 #include "engine/ingest/claims.h"
+#include "engine/ingest/statements.h"
 #include "engine/matrix/score_matrix.h"
 #include "engine/registry/registry.h"
 
@@ -92,20 +93,6 @@ BattleComparison CompareBattles(const ArenaResult& arena, int a, int b);
 // Every pair in the same component with at least one battle, Holm-adjusted.
 std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena);
 
-// A document's own claim that one model is better than, worse than or
-// similar to another on some benchmarks (e.g. "Ministral 8B scored only
-// slightly lower than Llama 3.1 8B on HumanEval"), to be checked against the
-// noise in the published numbers.
-struct DocumentStatement {
-  std::string first, second;  // canonical ids; `says` is about `first` vs `second`
-  std::string says;           // "a_better" (first better), "b_better", "similar"
-  std::vector<std::string> benchmarks;
-  std::string source;  // source id
-  int line = 0;
-  std::string quote;    // as written in the document
-  std::string english;  // a translation
-};
-
 struct StatementCheck {
   // supported | partly_supported | not_supported | contradicted | untestable
   std::string verdict;
@@ -120,6 +107,16 @@ struct StatementCheck {
 // when no listed benchmark has a sampling model.
 StatementCheck CheckStatement(const ScoreComparison& comparison,
                               const DocumentStatement& statement);
+
+// Each statement checked against the numbers its own document printed:
+// only the claims citing `statement.source` (another document may quote a
+// different number for the same cell), the two models of the statement, and
+// `options` otherwise (benchmarks, conflict policy). A conflict within one
+// document leaves the cell out; a document without numbers for both models
+// makes the statement "untestable".
+std::vector<std::pair<DocumentStatement, StatementCheck>> CheckDocumentStatements(
+    const std::vector<DocumentStatement>& statements, const std::vector<Claim>& claims,
+    const Registry& registry, const ScoreMatrixOptions& options, double level);
 
 const char* VerdictName(Verdict verdict);
 

@@ -102,7 +102,7 @@ IntervalEstimate EstimateInterval(const std::vector<double>& replicates, double 
 }
 
 const char* IntervalMethodName(IntervalMethod method) {
-  return method == IntervalMethod::kBca ? "bca" : "percentile";
+  return NameOf(kIntervalMethodNames, method);
 }
 
 }  // namespace podium

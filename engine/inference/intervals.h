@@ -27,11 +27,18 @@
 #include <optional>
 #include <vector>
 
+#include "engine/base/enum_names.h"
 #include "engine/inference/bootstrap.h"
 
 namespace podium {
 
 enum class IntervalMethod { kPercentile, kBca };
+
+// The names of IntervalMethod on the command line, in reports and manifests.
+inline constexpr EnumName<IntervalMethod> kIntervalMethodNames[] = {
+    {IntervalMethod::kPercentile, "percentile"},
+    {IntervalMethod::kBca, "bca"},
+};
 
 double NormalCdf(double z);
 double NormalQuantile(double p);  // REQUIRES: 0 < p < 1

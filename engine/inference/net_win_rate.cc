@@ -7,7 +7,6 @@
 #include <map>
 
 #include "engine/inference/bootstrap.h"
-#include "engine/ingest/csv_table.h"
 
 namespace podium {
 
@@ -18,35 +17,6 @@ double NetWinEloGap(double nwr) {
   if (p >= 1) return std::numeric_limits<double>::infinity();
   if (p <= 0) return -std::numeric_limits<double>::infinity();
   return 400 * std::log10(p / (1 - p));
-}
-
-std::vector<Judgment> ReadJudgments(const std::string& path, const std::string& shown,
-                                    Diagnostics* diagnostics) {
-  enum { kPrompt, kRater, kA, kB, kPreference };
-  CsvTable table = ReadCsvTable(
-      path, {{"prompt"}, {"rater"}, {"model_a"}, {"model_b"}, {"preference"}}, diagnostics, shown);
-  std::vector<Judgment> out;
-  for (const CsvRow& row : table.rows) {
-    const auto& f = row.fields;
-    int preference = 0;
-    if (f[kPreference] == "+1" || f[kPreference] == "1") {
-      preference = 1;
-    } else if (f[kPreference] == "-1") {
-      preference = -1;
-    } else if (f[kPreference] != "0") {
-      diagnostics->Error(table.At(row, kPreference), "preference", f[kPreference],
-                         fmt::format("\"{}\" is not +1, 0 or -1", f[kPreference]));
-      continue;
-    }
-    if (f[kA].empty() || f[kB].empty() || f[kA] == f[kB]) {
-      diagnostics->Error(
-          table.At(row, kB), "model_b", f[kB],
-          f[kA].empty() || f[kB].empty() ? "model name is empty" : "a model judged against itself");
-      continue;
-    }
-    out.push_back({f[kPrompt], f[kRater], f[kA], f[kB], preference});
-  }
-  return out;
 }
 
 std::vector<NetWinRate> ComputeNetWinRates(const std::vector<Judgment>& judgments, int rounds,

@@ -13,18 +13,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/ingest/judgments.h"
 
 namespace podium {
-
-struct Judgment {
-  std::string prompt, rater, model_a, model_b;
-  int preference = 0;  // +1 A preferred, 0 tie, -1 B preferred
-};
-
-// Reads prompt,rater,model_a,model_b,preference; a preference outside
-// {+1, 0, -1} (also "1", "-1") or a model judged against itself is an error.
-std::vector<Judgment> ReadJudgments(const std::string& path, const std::string& shown,
-                                    Diagnostics* diagnostics);
 
 struct NetWinRate {
   std::string model_a, model_b;  // as in the data (A = the first model seen for the pair)

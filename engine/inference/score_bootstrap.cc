@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "engine/base/option_names.h"
 #include "engine/base/check.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
@@ -228,28 +229,17 @@ std::string CellNoise::Describe() const {
   return "none";
 }
 
-const char* ScoreBootstrapName(ScoreBootstrap kind) {
-  switch (kind) {
-    case ScoreBootstrap::kNone:
-      return "none";
-    case ScoreBootstrap::kParametric:
-      return "parametric";
-    case ScoreBootstrap::kBenchmarks:
-      return "benchmarks";
-    case ScoreBootstrap::kItems:
-      return "items";
-  }
-  return "none";
-}
+const char* ScoreBootstrapName(ScoreBootstrap kind) { return NameOf(kScoreBootstrapNames, kind); }
 
 std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
     const Leaderboard& board, const std::vector<Claim>& claims, const Registry& registry,
     const ItemData* items, const ScoreBootstrapOptions& options, Diagnostics* diagnostics) {
   PODIUM_CHECK(options.kind != ScoreBootstrap::kNone && options.rounds >= 1);
   if (options.kind == ScoreBootstrap::kItems && (items == nullptr || items->benchmarks.empty())) {
-    diagnostics->Error(Location{"<command line>"}, "--bootstrap", "items",
-                       "--bootstrap items needs per-item results: pass --items FILE "
-                       "(columns model,benchmark,item,score)");
+    diagnostics->Error(Location{"<command line>"}, OptionName("kind"), "items",
+                       fmt::format("{} items needs per-item results: pass {} FILE "
+                                   "(columns model,benchmark,item,score)",
+                                   OptionName("kind"), OptionName("items")));
     return std::nullopt;
   }
   LeaderboardUncertainty out;

@@ -30,7 +30,9 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/base/enum_names.h"
 #include "engine/base/progress.h"
+#include "engine/inference/bootstrap.h"
 #include "engine/inference/intervals.h"
 #include "engine/ingest/claims.h"
 #include "engine/ingest/items.h"
@@ -41,14 +43,17 @@ namespace podium {
 
 enum class ScoreBootstrap { kNone, kParametric, kBenchmarks, kItems };
 
-struct ScoreBootstrapOptions {
+// The names of ScoreBootstrap on the command line, in reports and manifests.
+inline constexpr EnumName<ScoreBootstrap> kScoreBootstrapNames[] = {
+    {ScoreBootstrap::kNone, "none"},
+    {ScoreBootstrap::kParametric, "parametric"},
+    {ScoreBootstrap::kBenchmarks, "benchmarks"},
+    {ScoreBootstrap::kItems, "items"},
+};
+
+struct ScoreBootstrapOptions : BootstrapOptions {  // rounds >= 2
   ScoreBootstrap kind = ScoreBootstrap::kNone;
   IntervalMethod interval = IntervalMethod::kPercentile;
-  int rounds = 1000;
-  uint64_t seed = 1;
-  double level = 0.95;
-  int threads = 1;
-  Progress* progress = nullptr;  // counts rounds for a terminal; null = none
 };
 
 // How one published score varies under repetition (the parametric model).

@@ -216,8 +216,8 @@ TEST(ScoreBootstrapTest, ItemResamplingIsPairedAcrossModels) {
   Diagnostics none;
   EXPECT_FALSE(BootstrapLeaderboard(board, claims, registry, nullptr, o, &none).has_value());
   EXPECT_EQ(testing::Formatted(none)[0],
-            "<command line>: error: field '--bootstrap': --bootstrap items needs per-item results: "
-            "pass --items FILE "
+            "<command line>: error: field 'kind': kind items needs per-item results: "
+            "pass items FILE "
             "(columns model,benchmark,item,score)");
 }
 

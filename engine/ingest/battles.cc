@@ -13,7 +13,7 @@
 #include "engine/base/json_input.h"
 #include "engine/base/number.h"
 #include "engine/base/text_position.h"
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 
 namespace podium {
 namespace {

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "engine/base/number.h"
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 
 namespace podium {
 namespace {

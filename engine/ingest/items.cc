@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "engine/base/number.h"
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 
 namespace podium {
 
@@ -115,6 +115,33 @@ std::vector<Claim> ItemClaims(const ItemData& items) {
     }
   }
   return claims;
+}
+
+void MergeItems(ItemData more, ItemData* items, Diagnostics* diagnostics) {
+  items->path += (items->path.empty() ? "" : ", ") + more.path;
+  items->rows += more.rows;
+  for (BenchmarkItems& b : more.benchmarks) {
+    if (items->Find(b.benchmark) != nullptr) {
+      diagnostics->Error(
+          Location{more.path}, "benchmark", b.benchmark,
+          fmt::format("items of '{}' are also in another --items file", b.benchmark));
+    }
+    items->benchmarks.push_back(std::move(b));
+  }
+}
+
+std::vector<Claim> WithItemClaims(const std::vector<Claim>& claims, const ItemData& items) {
+  if (items.benchmarks.empty()) return claims;
+  std::vector<Claim> out;
+  for (const Claim& c : claims) {
+    const BenchmarkItems* b = items.Find(c.benchmark);
+    if (b == nullptr || b->scores.count(c.model) == 0) out.push_back(c);
+  }
+  for (Claim& c : ItemClaims(items)) {
+    c.order = static_cast<int>(out.size());
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace podium

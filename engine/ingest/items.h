@@ -47,6 +47,16 @@ ItemData ReadItems(const std::string& path, const std::string& display_path,
 // row for that benchmark.
 std::vector<Claim> ItemClaims(const ItemData& items);
 
+// `more` appended to `items` (paths joined with ", ", rows added). A
+// benchmark already in `items` is an error at `more.path`: one benchmark's
+// items come from one file.
+void MergeItems(ItemData more, ItemData* items, Diagnostics* diagnostics);
+
+// `claims` with the cells covered by `items` replaced by the item means
+// (ItemClaims: the finer evidence), renumbered in order; `claims` itself
+// when there are no items.
+std::vector<Claim> WithItemClaims(const std::vector<Claim>& claims, const ItemData& items);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_INGEST_ITEMS_H_

@@ -1,3 +1,4 @@
+#include "engine/base/option_names.h"
 #include "engine/matrix/score_matrix.h"
 
 #include <fmt/format.h>
@@ -46,10 +47,11 @@ bool ResolveCell(const std::vector<const Claim*>& cell, const Registry& registry
       diagnostics->Error(
           other->origin, "value", other->value_text,
           fmt::format("conflicting claims for model '{}' on benchmark '{}': {} = {} ({} "
-                      "line {}) and {} = {} ({} line {}); choose --on-conflict latest|mean "
+                      "line {}) and {} = {} ({} line {}); choose {} latest|mean "
                       "or leave the benchmark out",
                       first->model, first->benchmark, first->id, first->value_text, first->source,
-                      first->line, other->id, other->value_text, other->source, other->line));
+                      first->line, other->id, other->value_text, other->source, other->line,
+                      OptionName("on_conflict")));
       return false;
     }
     case ConflictPolicy::kLatest: {
@@ -81,17 +83,7 @@ bool ResolveCell(const std::vector<const Claim*>& cell, const Registry& registry
 
 }  // namespace
 
-const char* ConflictPolicyName(ConflictPolicy policy) {
-  switch (policy) {
-    case ConflictPolicy::kError:
-      return "error";
-    case ConflictPolicy::kLatest:
-      return "latest";
-    case ConflictPolicy::kMean:
-      return "mean";
-  }
-  return "error";
-}
+const char* ConflictPolicyName(ConflictPolicy policy) { return NameOf(kConflictPolicyNames, policy); }
 
 ScoreMatrix BuildScoreMatrix(const std::vector<Claim>& claims, const Registry& registry,
                              const ScoreMatrixOptions& options, Diagnostics* diagnostics) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/enum_names.h"
 #include "engine/base/diagnostic.h"
 #include "engine/ingest/claims.h"
 #include "engine/registry/registry.h"
@@ -22,6 +23,13 @@ enum class ConflictPolicy {
   kLatest,  // keep the claim from the most recent source (date in sources.csv);
             // on equal dates, the one read last
   kMean,    // the mean of the differing numbers
+};
+
+// The names of ConflictPolicy on the command line, in reports and manifests.
+inline constexpr EnumName<ConflictPolicy> kConflictPolicyNames[] = {
+    {ConflictPolicy::kError, "error"},
+    {ConflictPolicy::kLatest, "latest"},
+    {ConflictPolicy::kMean, "mean"},
 };
 
 using BoolMatrix = Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>;

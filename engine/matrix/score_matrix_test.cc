@@ -46,7 +46,7 @@ TEST(ScoreMatrixTest, ConflictPolicies) {
   ASSERT_EQ(error.error_count(), 1);
   EXPECT_EQ(FormatDiagnostic(error.all()[0]),
             "x.csv:9:20: error: field 'value': conflicting claims for model 'm1' on benchmark "
-            "'b1': c1 = 82.0 (s2 line 1) and c2 = 77.2 (s1 line 1); choose --on-conflict "
+            "'b1': c1 = 82.0 (s2 line 1) and c2 = 77.2 (s1 line 1); choose on_conflict "
             "latest|mean or leave the benchmark out");
   EXPECT_FALSE(m.present(0, 0));
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/base/option_names.h"
 #include "engine/base/check.h"
 
 namespace podium {
@@ -55,21 +56,7 @@ double ChanceNormalize(double x, double chance, double max) {
   return std::max(0.0, 100.0 * (x - chance) / (max - chance));
 }
 
-const char* NormalizationName(Normalization method) {
-  switch (method) {
-    case Normalization::kRaw:
-      return "raw";
-    case Normalization::kMinMax:
-      return "minmax";
-    case Normalization::kZScore:
-      return "zscore";
-    case Normalization::kPercentile:
-      return "percentile";
-    case Normalization::kChance:
-      return "chance";
-  }
-  return "raw";
-}
+const char* NormalizationName(Normalization method) { return NameOf(kNormalizationNames, method); }
 
 NormalizedScores Normalize(const ScoreMatrix& scores, const std::vector<BenchmarkScale>& scales,
                            Normalization method, Diagnostics* diagnostics) {
@@ -92,9 +79,10 @@ NormalizedScores Normalize(const Eigen::MatrixXd& values, const BoolMatrix& pres
     }
     if (method == Normalization::kChance && (!scale.chance || !scale.max) && present.col(j).any()) {
       diagnostics->Error(scale.origin, !scale.chance ? "chance" : "max", "",
-                         fmt::format("benchmark '{}' has no {} value; --normalize chance "
+                         fmt::format("benchmark '{}' has no {} value; {} chance "
                                      "needs chance and max in benchmarks.csv",
-                                     scale.id, !scale.chance ? "chance" : "max"));
+                                     scale.id, !scale.chance ? "chance" : "max",
+                                     OptionName("normalization")));
       out.present.col(j).setConstant(false);
       out.values.col(j).setConstant(std::nan(""));
       continue;

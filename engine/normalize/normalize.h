@@ -22,12 +22,22 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/enum_names.h"
 #include "engine/base/diagnostic.h"
 #include "engine/matrix/score_matrix.h"
 
 namespace podium {
 
 enum class Normalization { kRaw, kMinMax, kZScore, kPercentile, kChance };
+
+// The names of Normalization on the command line, in reports and manifests.
+inline constexpr EnumName<Normalization> kNormalizationNames[] = {
+    {Normalization::kRaw, "raw"},
+    {Normalization::kMinMax, "minmax"},
+    {Normalization::kZScore, "zscore"},
+    {Normalization::kPercentile, "percentile"},
+    {Normalization::kChance, "chance"},
+};
 
 // What a normalization needs to know about one benchmark column.
 struct BenchmarkScale {

@@ -105,7 +105,7 @@ TEST(NormalizeTest, ChanceWithoutRegistryValuesIsAnError) {
   ASSERT_EQ(d.error_count(), 1);
   EXPECT_EQ(FormatDiagnostic(d.all()[0]),
             "reg/benchmarks.csv:4:1: error: field 'chance': benchmark 'elo' has no chance value; "
-            "--normalize chance needs chance and max in benchmarks.csv");
+            "normalization chance needs chance and max in benchmarks.csv");
   EXPECT_FALSE(s.present.any());
 }
 

@@ -141,16 +141,6 @@ double EloWinProbability(double rating_i, double rating_j) {
   return 1 / (1 + std::pow(10.0, (rating_j - rating_i) / 400));
 }
 
-const char* TieModelName(TieModel ties) {
-  switch (ties) {
-    case TieModel::kHalf:
-      return "half";
-    case TieModel::kDrop:
-      return "drop";
-    case TieModel::kDavidson:
-      return "davidson";
-  }
-  return "half";
-}
+const char* TieModelName(TieModel ties) { return NameOf(kTieModelNames, ties); }
 
 }  // namespace podium

@@ -21,11 +21,19 @@
 
 #include <Eigen/Core>
 
+#include "engine/base/enum_names.h"
 #include "engine/matrix/pair_counts.h"
 
 namespace podium {
 
 enum class TieModel { kHalf, kDrop, kDavidson };
+
+// The names of TieModel on the command line, in reports and manifests.
+inline constexpr EnumName<TieModel> kTieModelNames[] = {
+    {TieModel::kHalf, "half"},
+    {TieModel::kDrop, "drop"},
+    {TieModel::kDavidson, "davidson"},
+};
 
 struct BradleyTerryOptions {
   TieModel ties = TieModel::kHalf;

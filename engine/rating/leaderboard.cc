@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/base/option_names.h"
 #include "engine/base/check.h"
 
 namespace podium {
@@ -80,9 +81,9 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
         options.aggregate.method == Aggregation::kMean && !b->higher_is_better) {
       diagnostics->Error(b->origin, "higher_is_better", "false",
                          fmt::format("benchmark '{}' is lower-is-better: a mean of raw values "
-                                     "would reward worse scores; choose --normalize "
-                                     "minmax|zscore|percentile|chance or another --aggregate",
-                                     id));
+                                     "would reward worse scores; choose {} "
+                                     "minmax|zscore|percentile|chance or another {}",
+                                     id, OptionName("normalization"), OptionName("aggregate")));
     }
   }
   if (diagnostics->has_errors()) return board;
@@ -95,8 +96,9 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
   for (int i = 0; i < m.num_models(); ++i) {
     const double coverage = static_cast<double>(agg.cells(i)) / num_benchmarks;
     if (coverage < options.min_coverage) {
-      board.excluded.push_back({m.models[i], fmt::format("coverage {:.2f} < --min-coverage {:.2f}",
-                                                         coverage, options.min_coverage)});
+      board.excluded.push_back({m.models[i], fmt::format("coverage {:.2f} < {} {:.2f}", coverage,
+                                                         OptionName("min_coverage"),
+                                                         options.min_coverage)});
     } else if (std::isnan(agg.score(i))) {
       board.excluded.push_back(
           {m.models[i], "no benchmark with at least two models to compare on"});
@@ -115,6 +117,46 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
   std::sort(board.excluded.begin(), board.excluded.end(),
             [](const ExcludedModel& a, const ExcludedModel& b) { return a.model < b.model; });
   return board;
+}
+
+std::vector<DroppedClaims> CountDroppedClaims(const std::vector<Claim>& read,
+                                              const std::vector<Claim>& used,
+                                              const Leaderboard& board) {
+  std::set<std::string> in_table, in_input;
+  for (const auto& row : board.matrix.claim_ids) {
+    for (const auto& cell : row) in_table.insert(cell.begin(), cell.end());
+  }
+  for (const Claim& c : used) in_input.insert(c.id);
+  const std::set<std::string> few_models(board.dropped_benchmarks.begin(),
+                                         board.dropped_benchmarks.end());
+  std::set<std::string> low_coverage;
+  for (const ExcludedModel& e : board.excluded) low_coverage.insert(e.model);
+  auto listed = [](const std::vector<std::string>& list, const std::string& id) {
+    return list.empty() || std::find(list.begin(), list.end(), id) != list.end();
+  };
+  std::vector<DroppedClaims> out;
+  for (DropReason r :
+       {DropReason::kModelFilter, DropReason::kBenchmarkFilter, DropReason::kReplacedByItems,
+        DropReason::kTooFewModels, DropReason::kLowCoverage, DropReason::kNotChosen}) {
+    out.push_back({r, 0});
+  }
+  for (const Claim& c : read) {
+    if (in_table.count(c.id) > 0) continue;
+    DropReason reason = DropReason::kNotChosen;
+    if (!listed(board.options.models, c.model)) {
+      reason = DropReason::kModelFilter;
+    } else if (!listed(board.options.benchmarks, c.benchmark)) {
+      reason = DropReason::kBenchmarkFilter;
+    } else if (in_input.count(c.id) == 0) {
+      reason = DropReason::kReplacedByItems;
+    } else if (few_models.count(c.benchmark) > 0) {
+      reason = DropReason::kTooFewModels;
+    } else if (low_coverage.count(c.model) > 0) {
+      reason = DropReason::kLowCoverage;
+    }
+    ++out[static_cast<int>(reason)].count;
+  }
+  return out;
 }
 
 }  // namespace podium

@@ -3,6 +3,7 @@
 #ifndef PODIUM_ENGINE_RATING_LEADERBOARD_H_
 #define PODIUM_ENGINE_RATING_LEADERBOARD_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,29 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
 Eigen::VectorXd ScoreTable(const Eigen::MatrixXd& values, const BoolMatrix& present,
                            const std::vector<BenchmarkScale>& scales,
                            const LeaderboardOptions& options);
+
+// Why a claim that was read did not reach the table, in the order the
+// reasons are tried (the first that applies is the one counted).
+enum class DropReason {
+  kModelFilter,      // model not in options.models
+  kBenchmarkFilter,  // benchmark not in options.benchmarks
+  kReplacedByItems,  // its cell came from per-item results instead
+  kTooFewModels,     // benchmark reported for fewer than options.min_models models
+  kLowCoverage,      // model under options.min_coverage
+  kNotChosen,        // another claim of the cell was used (options.on_conflict, or a repeat)
+};
+
+struct DroppedClaims {
+  DropReason reason;
+  int64_t count = 0;
+};
+
+// How many of the claims `read` did not reach `board`, per reason, every
+// reason listed in DropReason order (counts may be 0). `used` are the claims
+// the board was built from (`read` with cells replaced by item results).
+std::vector<DroppedClaims> CountDroppedClaims(const std::vector<Claim>& read,
+                                              const std::vector<Claim>& used,
+                                              const Leaderboard& board);
 
 // Competition ranks ("1224") of `scores`, larger is better; NaN is not allowed.
 std::vector<int> CompetitionRanks(const std::vector<double>& scores);

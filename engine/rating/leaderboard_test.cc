@@ -39,7 +39,7 @@ TEST(LeaderboardTest, MinCoverageExcludesWithAReason) {
   ASSERT_EQ(board.rows.size(), 2u);
   ASSERT_EQ(board.excluded.size(), 1u);
   EXPECT_EQ(board.excluded[0].model, "m3");
-  EXPECT_EQ(board.excluded[0].reason, "coverage 0.50 < --min-coverage 0.75");
+  EXPECT_EQ(board.excluded[0].reason, "coverage 0.50 < min_coverage 0.75");
 }
 
 TEST(LeaderboardTest, EqualScoresShareARankAndSortById) {

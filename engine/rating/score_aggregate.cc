@@ -94,20 +94,8 @@ AggregateResult Aggregate(const NormalizedScores& scores, const AggregateOptions
   return Mean(scores, options.missing);
 }
 
-const char* AggregationName(Aggregation method) {
-  switch (method) {
-    case Aggregation::kMean:
-      return "mean";
-    case Aggregation::kWinRate:
-      return "winrate";
-    case Aggregation::kBorda:
-      return "borda";
-  }
-  return "mean";
-}
+const char* AggregationName(Aggregation method) { return NameOf(kAggregationNames, method); }
 
-const char* MissingPolicyName(MissingPolicy policy) {
-  return policy == MissingPolicy::kSkip ? "skip" : "zero";
-}
+const char* MissingPolicyName(MissingPolicy policy) { return NameOf(kMissingPolicyNames, policy); }
 
 }  // namespace podium

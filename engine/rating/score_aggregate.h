@@ -16,12 +16,26 @@
 #include <Eigen/Core>
 #include <vector>
 
+#include "engine/base/enum_names.h"
 #include "engine/normalize/normalize.h"
 
 namespace podium {
 
 enum class Aggregation { kMean, kWinRate, kBorda };
+
+// The names of Aggregation on the command line, in reports and manifests.
+inline constexpr EnumName<Aggregation> kAggregationNames[] = {
+    {Aggregation::kMean, "mean"},
+    {Aggregation::kWinRate, "winrate"},
+    {Aggregation::kBorda, "borda"},
+};
 enum class MissingPolicy { kSkip, kZero };
+
+// The names of MissingPolicy on the command line, in reports and manifests.
+inline constexpr EnumName<MissingPolicy> kMissingPolicyNames[] = {
+    {MissingPolicy::kSkip, "skip"},
+    {MissingPolicy::kZero, "zero"},
+};
 
 struct AggregateOptions {
   Aggregation method = Aggregation::kMean;

@@ -8,7 +8,7 @@
 #include "engine/base/edit_distance.h"
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 
 namespace podium {
 namespace {
@@ -297,6 +297,25 @@ std::string Registry::SuggestModel(std::string_view name) const { return Suggest
 
 std::string Registry::SuggestBenchmark(std::string_view name) const {
   return Suggest(name, benchmarks_);
+}
+
+std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
+                                      NameKind kind, const Registry& registry,
+                                      Diagnostics* diagnostics) {
+  const bool model = kind == NameKind::kModel;
+  std::vector<std::string> ids;
+  for (const std::string& name : names) {
+    if (auto id = model ? registry.ResolveModel(name) : registry.ResolveBenchmark(name)) {
+      if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    } else {
+      diagnostics->Error(
+          Location{"<command line>"}, option, name,
+          fmt::format("unknown {} \"{}\" (not an id or alias in the registry){}",
+                      model ? "model" : "benchmark", name,
+                      model ? registry.SuggestModel(name) : registry.SuggestBenchmark(name)));
+    }
+  }
+  return ids;
 }
 
 }  // namespace podium

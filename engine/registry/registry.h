@@ -108,6 +108,16 @@ class Registry {
   std::map<std::string, size_t> source_by_id_;
 };
 
+enum class NameKind { kModel, kBenchmark };
+
+// Resolves model or benchmark names (ids, names or aliases) to canonical ids,
+// duplicates kept once, in order. An unknown name is an error diagnostic at
+// "<command line>" naming `option` (the option or argument that gave it),
+// with the nearest known names as a suggestion.
+std::vector<std::string> ResolveNames(const std::vector<std::string>& names, const char* option,
+                                      NameKind kind, const Registry& registry,
+                                      Diagnostics* diagnostics);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_REGISTRY_REGISTRY_H_

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "engine/base/option_names.h"
 #include "engine/base/number.h"
 #include "engine/reporting/text_format.h"
 
@@ -108,7 +109,8 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
     }
     out +=
         ". Such a model has no maximum-likelihood rating (it is infinite); the rating shown "
-        "comes from a ridge. `--rank-all` ranks it anyway.\n";
+        "comes from a ridge. `" +
+        OptionName("rank_all") + "` ranks it anyway.\n";
   }
   out += "\n" + DescribeArena(r) + "\n";
   if (!r.warnings.empty()) {

@@ -24,13 +24,6 @@ std::string ArenaMarkdown(const ArenaResult& result, const ArenaInput& input);
 std::string ArenaCsv(const ArenaResult& result);
 std::string ArenaJson(const ArenaResult& result, const ArenaInput& input);
 
-// A reported net win rate (a claim), converted like a computed one.
-struct ReportedNetWinRate {
-  std::string claim_id, model_a, model_b, task, value_text, source;
-  int line = 0;
-  double nwr = 0;
-};
-
 struct NetWinReport {
   std::string title;
   std::string judgments_path;  // "" when none

@@ -18,8 +18,8 @@
 //   - a quote in the middle of an unquoted field, or text after a closing
 //     quote: the line and column where the parser stopped;
 //   - a quoted field still open at the end of the file: where it opened.
-#ifndef PODIUM_ENGINE_INGEST_CSV_STREAM_H_
-#define PODIUM_ENGINE_INGEST_CSV_STREAM_H_
+#ifndef PODIUM_ENGINE_BASE_CSV_STREAM_H_
+#define PODIUM_ENGINE_BASE_CSV_STREAM_H_
 
 #include <exception>
 #include <functional>
@@ -116,4 +116,4 @@ std::vector<size_t> LocateCsvFieldOffsets(std::string_view text, char delimiter 
 
 }  // namespace podium
 
-#endif  // PODIUM_ENGINE_INGEST_CSV_STREAM_H_
+#endif  // PODIUM_ENGINE_BASE_CSV_STREAM_H_

@@ -7,32 +7,27 @@
 //
 // Under --reproducible (and in `podium regenerate`) the git commit and the
 // time are left out, so the same inputs give the same bytes.
-#ifndef PODIUM_TOOLS_MANIFEST_H_
-#define PODIUM_TOOLS_MANIFEST_H_
+#ifndef PODIUM_ENGINE_PROVENANCE_MANIFEST_H_
+#define PODIUM_ENGINE_PROVENANCE_MANIFEST_H_
 
-#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/base/diagnostic.h"
-#include "tools/run_log.h"
+#include "engine/provenance/run_log.h"
 
 namespace podium {
 
 struct ManifestInput {
   std::vector<std::string> argv;   // the command after "podium", as run
-  nlohmann::ordered_json options;  // OptionsInForce of the command
+  nlohmann::ordered_json options;  // every option in force, by long name ("--seed": "7")
+  std::string home;                // podium's work tree, for its git commit
   const RunLog* log = nullptr;     // inputs and dropped rows; null = none
   bool reproducible = false;       // leave out the git commit and the time
   double seconds = 0;              // wall time of the run
 };
-
-// Every option of `command` (help excluded) by its long name with the value in
-// force: the one given, else the default; flags as true/false, options that
-// take several values as arrays, everything else as the string given.
-nlohmann::ordered_json OptionsInForce(const CLI::App& command);
 
 // The manifest object. Each input is hashed here (SHA-256 of its bytes); an
 // input that cannot be read is an error diagnostic at its path.
@@ -63,4 +58,4 @@ std::string CommandLine(const std::vector<std::string>& argv,
 
 }  // namespace podium
 
-#endif  // PODIUM_TOOLS_MANIFEST_H_
+#endif  // PODIUM_ENGINE_PROVENANCE_MANIFEST_H_

@@ -1,4 +1,4 @@
-#include "engine/ingest/csv_table.h"
+#include "engine/base/csv_table.h"
 
 #include <fmt/format.h>
 

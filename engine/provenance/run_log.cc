@@ -1,4 +1,4 @@
-#include "tools/run_log.h"
+#include "engine/provenance/run_log.h"
 
 namespace podium {
 

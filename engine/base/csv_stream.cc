@@ -1,4 +1,4 @@
-#include "engine/ingest/csv_stream.h"
+#include "engine/base/csv_stream.h"
 
 #include <csv.h>
 #include <fcntl.h>

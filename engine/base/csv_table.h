@@ -7,8 +7,8 @@
 //
 // Every problem of a file is reported as a Diagnostic (path:line:col) and the
 // reader goes on to the next line, so a user sees all problems at once.
-#ifndef PODIUM_ENGINE_INGEST_CSV_TABLE_H_
-#define PODIUM_ENGINE_INGEST_CSV_TABLE_H_
+#ifndef PODIUM_ENGINE_BASE_CSV_TABLE_H_
+#define PODIUM_ENGINE_BASE_CSV_TABLE_H_
 
 #include <functional>
 #include <string>
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
-#include "engine/ingest/csv_stream.h"
+#include "engine/base/csv_stream.h"
 
 namespace podium {
 
@@ -80,4 +80,4 @@ CsvTable ReadCsvTableFromText(const std::string& display_path, std::string_view 
 
 }  // namespace podium
 
-#endif  // PODIUM_ENGINE_INGEST_CSV_TABLE_H_
+#endif  // PODIUM_ENGINE_BASE_CSV_TABLE_H_

@@ -1,4 +1,4 @@
-#include "tools/manifest.h"
+#include "engine/provenance/manifest.h"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "engine/base/json_number.h"
 #include "engine/base/sha256.h"
-#include "engine/reporting/text_format.h"
-#include "tools/dataset_loader.h"
 
 namespace podium {
 namespace {
@@ -26,18 +25,6 @@ std::optional<std::string> CommandOutput(const std::string& command) {
     out.append(buffer.data(), n);
   if (pclose(pipe.release()) != 0) return std::nullopt;
   return out;
-}
-
-Json OptionValue(const CLI::Option& option) {
-  const bool given = option.count() > 0;
-  if (option.get_type_size() == 0) return Json(given);  // a flag
-  std::vector<std::string> values = option.results();
-  if (!given) {
-    const std::string fallback = option.get_default_str();
-    values = fallback.empty() ? std::vector<std::string>{} : std::vector<std::string>{fallback};
-  }
-  if (option.get_items_expected_max() > 1) return Json(values);
-  return values.empty() ? Json(nullptr) : Json(values.back());
 }
 
 }  // namespace
@@ -71,20 +58,11 @@ std::optional<std::string> GitCommit(const std::string& home) {
   return commit;
 }
 
-Json OptionsInForce(const CLI::App& command) {
-  Json out = Json::object();
-  for (const CLI::Option* option : command.get_options()) {
-    if (option == command.get_help_ptr()) continue;
-    out[option->get_name()] = OptionValue(*option);
-  }
-  return out;
-}
-
 std::optional<Json> BuildManifest(const ManifestInput& input, Diagnostics* diagnostics) {
   Json m;
   m["podium_version"] = PodiumVersion();
   if (!input.reproducible) {
-    std::optional<std::string> commit = GitCommit(PodiumHome());
+    std::optional<std::string> commit = GitCommit(input.home);
     m["git_commit"] = commit ? Json(*commit) : Json(nullptr);
   }
   m["command"] = input.argv;

@@ -1,8 +1,8 @@
 // What one run of a command records for its manifest (the files it read, the
 // rows it set aside and why) and how it talks to the person running it on
 // stderr (progress, --verbose notes, --quiet).
-#ifndef PODIUM_TOOLS_RUN_LOG_H_
-#define PODIUM_TOOLS_RUN_LOG_H_
+#ifndef PODIUM_ENGINE_PROVENANCE_RUN_LOG_H_
+#define PODIUM_ENGINE_PROVENANCE_RUN_LOG_H_
 
 #include <cstdint>
 #include <memory>
@@ -49,4 +49,4 @@ struct RunLog {
 
 }  // namespace podium
 
-#endif  // PODIUM_TOOLS_RUN_LOG_H_
+#endif  // PODIUM_ENGINE_PROVENANCE_RUN_LOG_H_
