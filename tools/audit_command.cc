@@ -62,10 +62,7 @@ void AddAuditOptions(CLI::App* command, AuditRequest* r) {
                    "named")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  command->add_option("--format", r->output.format, "Output format")
-      ->check(CLI::IsMember({"md", "json"}))
-      ->capture_default_str();
-  command->add_option("--out", r->output.out, "Output file (default: standard output)");
+  AddOutputOptions(command, &r->output, {"md", "json"}, /*title=*/false);
 }
 
 std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics* diagnostics) {

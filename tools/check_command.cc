@@ -6,7 +6,6 @@
 #include <set>
 
 #include "engine/base/diagnostic.h"
-#include "engine/base/output_file.h"
 #include "engine/check/folder_check.h"
 #include "engine/reporting/check_report.h"
 
@@ -30,14 +29,9 @@ void WarnUnusedIgnores(const CheckResult& result, std::ostream& err) {
 }  // namespace
 
 Command CheckCommand() {
-  return {"check", "Compare two reports (or folders of reports): exit 1 when a number moved",
-          [](CLI::App* app) -> CommandRun {
-            auto request = std::make_shared<CheckRequest>();
-            AddCheckOptions(app, request.get());
-            return [request](const CLI::App&, Session& session) {
-              return RunCheck(*request, *session.out, *session.err);
-            };
-          }};
+  return PlainCommand("check",
+                      "Compare two reports (or folders of reports): exit 1 when a number moved",
+                      AddCheckOptions, RunCheck);
 }
 
 void AddCheckOptions(CLI::App* c, CheckRequest* r) {
@@ -81,26 +75,11 @@ int RunCheck(const CheckRequest& r, std::ostream& out, std::ostream& err) {
   }
   WarnUnusedIgnores(*result, err);
   // A --json path is never empty: `out` is not written to there.
-  if (!r.json.empty() && WriteCommandOutput("check", CheckJson(*result), r.json, out, err) != 0) {
+  if (!r.json.empty() && WriteOutput(CheckJson(*result), r.json, out, err, "check") != 0) {
     return 2;
   }
-  if (WriteCommandOutput("check", CheckMarkdown(*result, kFullList), r.out, out, err) != 0)
-    return 2;
+  if (WriteOutput(CheckMarkdown(*result, kFullList), r.out, out, err, "check") != 0) return 2;
   return result->failures > 0 ? 1 : 0;
-}
-
-int WriteCommandOutput(const char* name, const std::string& text, const std::string& path,
-                       std::ostream& out, std::ostream& err) {
-  if (path.empty()) {
-    out << text;
-    return 0;
-  }
-  std::string error;
-  if (!WriteOutputFile(path, text, &error)) {
-    err << "podium " << name << ": error: " << error << "\n";
-    return 2;
-  }
-  return 0;
 }
 
 }  // namespace podium

@@ -43,12 +43,6 @@ void AddCheckOptions(CLI::App* command, CheckRequest* request);
 // warnings to `err`. Returns the exit code above.
 int RunCheck(const CheckRequest& request, std::ostream& out, std::ostream& err);
 
-// Writes `text` to `path` (WriteOutputFile) or, when `path` is empty, to
-// `out`. Returns 0, or 2 after "podium NAME: error: ..." on `err` (the prefix
-// check, verify and regenerate have always used).
-int WriteCommandOutput(const char* name, const std::string& text, const std::string& path,
-                       std::ostream& out, std::ostream& err);
-
 }  // namespace podium
 
 #endif  // PODIUM_TOOLS_CHECK_COMMAND_H_

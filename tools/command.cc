@@ -38,14 +38,16 @@ void AddOutputOptions(CLI::App* app, OutputOptions* output, const std::vector<st
   if (title) app->add_option("--title", output->title, "Report heading");
 }
 
-int WriteOutput(const std::string& text, const std::string& path, Session& session) {
+int WriteOutput(const std::string& text, const std::string& path, std::ostream& out,
+                std::ostream& err, const char* name) {
   if (path.empty()) {
-    *session.out << text;
+    out << text;
     return 0;
   }
   std::string error;
   if (!WriteOutputFile(path, text, &error)) {
-    *session.err << "podium: error: " << error << "\n";
+    err << "podium" << (name == nullptr ? "" : std::string(" ") + name) << ": error: " << error
+        << "\n";
     return 2;
   }
   return 0;
@@ -79,7 +81,7 @@ int EmitReport(const char* name, const CLI::App& app, OutputOptions output, Sess
     return 2;
   }
   session.log.Note(fmt::format("{} done in {:.3f} s", name, SecondsSince(start)));
-  return WriteOutput(*text, output.out, session);
+  return WriteOutput(*text, output.out, *session.out, *session.err);
 }
 
 }  // namespace podium

@@ -59,10 +59,12 @@ struct OutputOptions {
 void AddOutputOptions(CLI::App* app, OutputOptions* output, const std::vector<std::string>& formats,
                       bool title = true);
 
-// Writes `text` to `path` (WriteOutputFile: never destroys a device, a pipe
-// or a link's target) or, when `path` is empty, to session.out. Returns 0, or
-// 2 after printing "podium: error: ..." on session.err.
-int WriteOutput(const std::string& text, const std::string& path, Session& session);
+// The one output writer: `text` to `path` (WriteOutputFile: never destroys a
+// device, a pipe or a link's target) or, when `path` is empty, to `out`.
+// Returns 0, or 2 after "podium: error: ..." on `err` ("podium NAME: error:
+// ..." when `name` is given, as check, verify and regenerate say it).
+int WriteOutput(const std::string& text, const std::string& path, std::ostream& out,
+                std::ostream& err, const char* name = nullptr);
 
 // Renders a report with `render` (asked for JSON when the format is html),
 // attaches the manifest to JSON, turns it into a page for html, prints every
@@ -89,6 +91,21 @@ Command ReportCommand(const char* name, const char* help, void (*add)(CLI::App*,
                                 [&](const std::string& format, Diagnostics* d) {
                                   return render(*request, format, session, d);
                                 });
+            };
+          }};
+}
+
+// The Command of a subcommand that is not a report (check, verify,
+// regenerate): `add` declares the options into a Request, `run` runs it with
+// the two streams and returns the exit code.
+template <typename Request>
+Command PlainCommand(const char* name, const char* help, void (*add)(CLI::App*, Request*),
+                     int (*run)(const Request&, std::ostream& out, std::ostream& err)) {
+  return {name, help, [add, run](CLI::App* app) -> CommandRun {
+            auto request = std::make_shared<Request>();
+            add(app, request.get());
+            return [run, request](const CLI::App&, Session& session) {
+              return run(*request, *session.out, *session.err);
             };
           }};
 }

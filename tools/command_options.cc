@@ -78,12 +78,18 @@ Json OptionsInForce(const CLI::App& command) {
 }
 
 std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
-  return {{"aggregate", "--aggregate"},         {"anchor_model", "--anchor"},
-          {"claims", "--claims"},               {"items", "--items"},
-          {"kind", "--bootstrap"},              {"method", "--method"},
-          {"min_battles", "--min-battles"},     {"min_coverage", "--min-coverage"},
-          {"normalization", "--normalize"},     {"on_conflict", "--on-conflict"},
-          {"per_component", "--per-component"}, {"rank_all", "--rank-all"}};
+  return {{"aggregate", "--aggregate"},
+          {"anchor_model", "--anchor"},
+          {"claims", "--claims"},
+          {"items", "--items"},
+          {"kind", "--bootstrap"},
+          {"method", "--method"},
+          {"min_battles", "--min-battles"},
+          {"min_coverage", "--min-coverage"},
+          {"normalization", "--normalize"},
+          {"on_conflict", "--on-conflict"},
+          {"per_component", "--per-component"},
+          {"rank_all", "--rank-all"}};
 }
 
 }  // namespace podium

@@ -59,11 +59,6 @@ std::vector<DocumentStatement> StatementsOf(const H2HRequest& r, RunLog& log,
   return std::move(*statements);
 }
 
-// Row of model `id` in `m`, or m.num_models() when it has no claims.
-int RowOf(const ScoreMatrix& m, const std::string& id) {
-  return static_cast<int>(std::find(m.models.begin(), m.models.end(), id) - m.models.begin());
-}
-
 std::optional<std::string> RenderScores(const H2HRequest& r, const std::string& format,
                                         Session& session, Diagnostics* diagnostics) {
   LoadedClaims loaded = LoadDataset(r.claims, r.registry, r.datasets, diagnostics, &session.log);
@@ -90,15 +85,11 @@ std::optional<std::string> RenderScores(const H2HRequest& r, const std::string& 
   if (r.all) {
     comparisons = CompareAllScores(m, loaded.claims, registry, level);
   } else {
-    for (const std::string& id : pair) {
-      if (RowOf(m, id) < m.num_models()) continue;
-      diagnostics->Error(kCommandLine, "MODEL", id,
-                         fmt::format("model '{}' has no score claims{}", id,
-                                     options.benchmarks.empty() ? "" : " on those benchmarks"));
-    }
-    if (diagnostics->has_errors()) return std::nullopt;
-    comparisons.push_back(
-        CompareScores(m, loaded.claims, registry, RowOf(m, pair[0]), RowOf(m, pair[1]), level));
+    std::optional<ScoreComparison> comparison =
+        CompareScorePair(m, loaded.claims, registry, pair[0], pair[1], level,
+                         !options.benchmarks.empty(), diagnostics);
+    if (!comparison) return std::nullopt;
+    comparisons.push_back(std::move(*comparison));
   }
   H2HContext context;
   context.title = r.output.title;
@@ -130,17 +121,10 @@ std::optional<std::string> RenderBattles(const H2HRequest& r, const std::string&
   if (r.all) {
     comparisons = CompareAllBattles(result);
   } else {
-    std::vector<int> index;
-    for (const std::string& name : r.pair) {
-      auto it = std::find(result.models.begin(), result.models.end(), name);
-      if (it == result.models.end()) {
-        diagnostics->Error(kCommandLine, "MODEL", name,
-                           fmt::format("no battles for model \"{}\" in {}", name, r.battles));
-      }
-      index.push_back(static_cast<int>(it - result.models.begin()));
-    }
-    if (diagnostics->has_errors()) return std::nullopt;
-    comparisons.push_back(CompareBattles(result, index[0], index[1]));
+    std::optional<BattleComparison> comparison =
+        CompareBattlePair(result, r.pair[0], r.pair[1], r.battles, diagnostics);
+    if (!comparison) return std::nullopt;
+    comparisons.push_back(std::move(*comparison));
   }
   H2HContext context;
   context.title = r.output.title;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -12,12 +11,10 @@
 #include "engine/ingest/report_spec.h"
 #include "engine/provenance/manifest.h"
 #include "engine/reporting/reports_index.h"
-#include "tools/arena_command.h"
 #include "tools/audit_command.h"
 #include "tools/check_command.h"
+#include "tools/cli.h"
 #include "tools/command_options.h"
-#include "tools/h2h_command.h"
-#include "tools/leaderboard_command.h"
 
 namespace podium {
 namespace {
@@ -64,50 +61,19 @@ bool ParseSpecArgv(const std::string& spec_name, const std::vector<std::string>&
   return true;
 }
 
-// EmitReport ends what it says about a report it could not make with "podium
-// NAME: K errors; no report written". Regenerate, which writes nothing until
-// every report is made, leaves that line out of `messages` and returns K for
-// its own total. (The line is the only place K is: Session has no way to
-// hand back a report's diagnostics.)
-int TakeErrorCount(const std::string& name, std::string* messages) {
-  const std::string head = "podium " + name + ": ", tail = " errors; no report written\n";
-  const size_t at = messages->rfind(head);
-  if (at == std::string::npos || messages->size() < tail.size() ||
-      messages->compare(messages->size() - tail.size(), tail.size(), tail) != 0) {
-    return 0;
-  }
-  int count = 0;
-  const char* digits = messages->data() + at + head.size();
-  std::from_chars(digits, messages->data() + messages->size(), count);
-  messages->resize(at);
-  return count;
-}
-
-// One file of a spec, made by the subcommand the spec names, in memory.
+// One file of a spec, made in memory by the subcommand the spec names.
 std::optional<std::string> RenderFile(const ReportSpec& spec, const std::vector<std::string>& argv,
                                       Messages* messages) {
-  const Command command = spec.command == "h2h"      ? H2HCommand()
-                          : spec.command == "netwin" ? NetWinCommand()
-                                                     : LeaderboardCommand();
-  CLI::App app(spec.command);
-  const CommandRun run = command.add_options(&app);
+  std::string text, usage_error;
   Diagnostics diagnostics;
-  if (!ParseSpecArgv(spec.name, argv, &app, &diagnostics)) {
-    messages->Add(diagnostics);
-    return std::nullopt;
+  const int code = RunPodiumInMemory(argv, &text, &diagnostics, &usage_error);
+  if (!usage_error.empty()) {
+    diagnostics.Error(Location{"datasets/reports.json"}, "args", spec.name,
+                      fmt::format("report \"{}\": {}", spec.name, usage_error));
   }
-  std::ostringstream text, said;
-  Session session;
-  session.args = argv;
-  session.reproducible = true;
-  session.out = &text;
-  session.err = &said;
-  const int code = run(app, session);
-  std::string printed = said.str();
-  if (code != 0) messages->errors += TakeErrorCount(spec.command, &printed);
-  messages->text += printed;
+  messages->Add(diagnostics);
   if (code != 0) return std::nullopt;
-  return text.str();
+  return text;
 }
 
 // audit.md or audit.json, with the counts regenerate needs (`audit_errors`).
@@ -187,19 +153,21 @@ void PrintSummary(const std::vector<ReportSpec>& specs, size_t files, const std:
 
 }  // namespace
 
+namespace {
+
+void AddRegenerateOptions(CLI::App* app, RegenerateRequest* request) {
+  app->add_option("--datasets", request->datasets, "Datasets folder");
+  app->add_option("--reports", request->reports, "Reports folder to write");
+  app->add_option("--sources", request->sources,
+                  "Source documents for the audit (default: ../shared/seeds; the audit is "
+                  "skipped when the folder is absent)");
+}
+
+}  // namespace
+
 Command RegenerateCommand() {
-  return {"regenerate", "Rebuild every report listed in datasets/reports.json",
-          [](CLI::App* app) -> CommandRun {
-            auto request = std::make_shared<RegenerateRequest>();
-            app->add_option("--datasets", request->datasets, "Datasets folder");
-            app->add_option("--reports", request->reports, "Reports folder to write");
-            app->add_option("--sources", request->sources,
-                            "Source documents for the audit (default: ../shared/seeds; the "
-                            "audit is skipped when the folder is absent)");
-            return [request](const CLI::App&, Session& session) {
-              return RunRegenerate(*request, *session.out, *session.err);
-            };
-          }};
+  return PlainCommand("regenerate", "Rebuild every report listed in datasets/reports.json",
+                      AddRegenerateOptions, RunRegenerate);
 }
 
 int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
@@ -224,7 +192,7 @@ int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostr
   files.push_back({"README.md", Readme(specs)});
   files.push_back({"index.html", ReportsIndexPage(specs, files)});
   for (const ReportFile& f : files) {  // to files: nothing goes to `out`
-    if (WriteCommandOutput("regenerate", f.content, reports + "/" + f.name, out, err) != 0) {
+    if (WriteOutput(f.content, reports + "/" + f.name, out, err, "regenerate") != 0) {
       return 2;
     }
   }

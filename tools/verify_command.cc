@@ -46,14 +46,9 @@ std::optional<Json> Rerun(const std::vector<std::string>& args, std::ostream& er
 }  // namespace
 
 Command VerifyCommand() {
-  return {"verify", "Re-run a JSON report from its manifest: are the numbers reproduced?",
-          [](CLI::App* app) -> CommandRun {
-            auto request = std::make_shared<VerifyRequest>();
-            AddVerifyOptions(app, request.get());
-            return [request](const CLI::App&, Session& session) {
-              return RunVerify(*request, *session.out, *session.err);
-            };
-          }};
+  return PlainCommand("verify",
+                      "Re-run a JSON report from its manifest: are the numbers reproduced?",
+                      AddVerifyOptions, RunVerify);
 }
 
 void AddVerifyOptions(CLI::App* command, VerifyRequest* request) {
@@ -102,7 +97,7 @@ int RunVerify(const VerifyRequest& request, std::ostream& out, std::ostream& err
     err << "podium verify: " << request.report << ": " << error << "\n";
     return 2;
   }
-  if (WriteCommandOutput("verify", verification->markdown, request.out, out, err) != 0) return 2;
+  if (WriteOutput(verification->markdown, request.out, out, err, "verify") != 0) return 2;
   return verification->reproduced() ? 0 : 1;
 }
 

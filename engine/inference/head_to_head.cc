@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/base/check.h"
@@ -285,6 +286,41 @@ std::vector<std::pair<DocumentStatement, StatementCheck>> CheckDocumentStatement
     out.emplace_back(statement, check);
   }
   return out;
+}
+
+std::optional<ScoreComparison> CompareScorePair(const ScoreMatrix& m,
+                                                const std::vector<Claim>& claims,
+                                                const Registry& registry, const std::string& a,
+                                                const std::string& b, double level, bool restricted,
+                                                Diagnostics* diagnostics) {
+  auto row = [&](const std::string& id) {
+    return static_cast<int>(std::find(m.models.begin(), m.models.end(), id) - m.models.begin());
+  };
+  for (const std::string& id : {a, b}) {
+    if (row(id) < m.num_models()) continue;
+    diagnostics->Error(Location{"<command line>"}, "MODEL", id,
+                       fmt::format("model '{}' has no score claims{}", id,
+                                   restricted ? " on those benchmarks" : ""));
+  }
+  if (row(a) == m.num_models() || row(b) == m.num_models()) return std::nullopt;
+  return CompareScores(m, claims, registry, row(a), row(b), level);
+}
+
+std::optional<BattleComparison> CompareBattlePair(const ArenaResult& arena, const std::string& a,
+                                                  const std::string& b, const std::string& battles,
+                                                  Diagnostics* diagnostics) {
+  std::vector<int> index;
+  for (const std::string& name : {a, b}) {
+    auto it = std::find(arena.models.begin(), arena.models.end(), name);
+    if (it == arena.models.end()) {
+      diagnostics->Error(Location{"<command line>"}, "MODEL", name,
+                         fmt::format("no battles for model \"{}\" in {}", name, battles));
+    }
+    index.push_back(static_cast<int>(it - arena.models.begin()));
+  }
+  const int n = static_cast<int>(arena.models.size());
+  if (index[0] == n || index[1] == n) return std::nullopt;
+  return CompareBattles(arena, index[0], index[1]);
 }
 
 }  // namespace podium

@@ -28,6 +28,7 @@
 #ifndef PODIUM_ENGINE_INFERENCE_HEAD_TO_HEAD_H_
 #define PODIUM_ENGINE_INFERENCE_HEAD_TO_HEAD_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,21 @@ BattleComparison CompareBattles(const ArenaResult& arena, int a, int b);
 
 // Every pair in the same component with at least one battle, Holm-adjusted.
 std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena);
+
+// The comparison of models `a` and `b` (canonical ids) in `m`. A model with
+// no row in `m` is an error diagnostic ("model 'x' has no score claims", plus
+// " on those benchmarks" when `restricted`) at "<command line>", field MODEL.
+std::optional<ScoreComparison> CompareScorePair(const ScoreMatrix& m,
+                                                const std::vector<Claim>& claims,
+                                                const Registry& registry, const std::string& a,
+                                                const std::string& b, double level, bool restricted,
+                                                Diagnostics* diagnostics);
+
+// The comparison of the models named `a` and `b` in `arena`. A name with no
+// battles is an error diagnostic naming `battles` (the file shown).
+std::optional<BattleComparison> CompareBattlePair(const ArenaResult& arena, const std::string& a,
+                                                  const std::string& b, const std::string& battles,
+                                                  Diagnostics* diagnostics);
 
 struct StatementCheck {
   // supported | partly_supported | not_supported | contradicted | untestable

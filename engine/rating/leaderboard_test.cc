@@ -89,5 +89,35 @@ TEST(LeaderboardTest, MinModelsLeavesOutThinlyReportedBenchmarks) {
   EXPECT_EQ(board.rows.size(), 3u);
 }
 
+// Each claim read and left out is counted once, under the first reason of
+// DropReason's order that applies.
+TEST(LeaderboardTest, CountsDroppedClaimsPerReason) {
+  std::vector<Claim> read = Claims();
+  read.push_back(MakeClaim("c7", "m1", "b1", 61));  // a second number for (m1, b1)
+  std::vector<Claim> used = read;
+  used.erase(used.begin() + 4);  // c5 (m2, b2): replaced by item results
+  Diagnostics d;
+  LeaderboardOptions o;
+  o.models = {"m1", "m2"};  // m3 and m4 filtered out: c3 and c6
+  o.on_conflict = ConflictPolicy::kLatest;
+  o.min_models = 2;  // b2 has only m1 left in `used`: c4 dropped for too few models
+  const Leaderboard board = BuildLeaderboard(used, testing::SmallRegistry(), o, &d);
+  ASSERT_FALSE(d.has_errors()) << testing::Formatted(d)[0];
+  const std::vector<DroppedClaims> dropped = CountDroppedClaims(read, used, board);
+  ASSERT_EQ(dropped.size(), 6u);
+  EXPECT_EQ(dropped[0].reason, DropReason::kModelFilter);
+  EXPECT_EQ(dropped[0].count, 2);  // c3, c6
+  EXPECT_EQ(dropped[1].count, 0);  // no benchmark filter
+  EXPECT_EQ(dropped[2].reason, DropReason::kReplacedByItems);
+  EXPECT_EQ(dropped[2].count, 1);  // c5
+  EXPECT_EQ(dropped[3].reason, DropReason::kTooFewModels);
+  EXPECT_EQ(dropped[3].count, 1);  // c4
+  EXPECT_EQ(dropped[4].count, 0);
+  EXPECT_EQ(dropped[5].reason, DropReason::kNotChosen);
+  // The cell (m1, b1) lists every claim behind it, the one not chosen too
+  // (claim_ids), so neither c1 nor c7 counts as dropped.
+  EXPECT_EQ(dropped[5].count, 0);
+}
+
 }  // namespace
 }  // namespace podium
