@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/base/diagnostic.h"
 #include "engine/base/csv_stream.h"
+#include "engine/base/diagnostic.h"
 #include "fuzz/fuzz_input.h"
 
 namespace podium {

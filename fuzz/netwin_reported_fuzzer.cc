@@ -5,12 +5,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz/command_stages.h"
 #include "fuzz/fuzz_input.h"
-#include "fuzz/netwin_stages.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  podium::NetWinRequest request;
-  request.reported = podium::WriteFuzzInput(data, size, "net_win_rates.csv");
-  podium::RunNetWin(request);
+  const std::string path = podium::WriteFuzzInput(data, size, "net_win_rates.csv");
+  for (const char* format : {"json", "md"}) {
+    if (!podium::RunCommand({"netwin", "--reported", path, "--rounds", "3", "--format", format}))
+      break;
+  }
   return 0;
 }

@@ -1,5 +1,5 @@
 // Fuzz target: datasets/reports.json, the list of reports `podium
-// regenerate` makes (read in tools/regenerate_command.cc, and by
+// regenerate` makes (read by engine/ingest/report_spec.h, and by
 // `podium h2h --statements-of NAME` for a report's "statements").
 //
 // Two runs per input, both on a datasets folder of the scratch folder whose
@@ -16,31 +16,19 @@
 #include <optional>
 #include <sstream>
 
+#include "fuzz/command_stages.h"
 #include "fuzz/fuzz_input.h"
-#include "tools/h2h_command.h"
-#include "tools/regenerate_command.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace podium;
   WriteFuzzInput(data, size, "datasets/reports.json");
   const std::string& scratch = FuzzScratchDir();
-  RegenerateRequest regenerate;
-  regenerate.datasets = scratch + "/datasets";
-  regenerate.reports = scratch + "/reports";
-  regenerate.sources = scratch + "/no-sources";
-  std::ostringstream out, err;
-  RunRegenerate(regenerate, out, err);
-
-  H2HRequest h2h;
-  h2h.pair = {"ministral-8b", "llama-3.1-8b"};
-  h2h.claims = {FuzzHome() + "/datasets/claims/000_43fd87e1ab347223.csv"};
-  h2h.registry = FuzzHome() + "/datasets/registry";
-  h2h.datasets = scratch + "/datasets";
-  h2h.statements_of = "h2h-ministral-8b-vs-llama-3.1-8b";
-  h2h.format = "json";
-  Diagnostics diagnostics;
-  const std::optional<std::string> json = RenderH2H(h2h, &diagnostics);
-  FormatDiagnostics(diagnostics);
-  if (json) CheckReportJson(*json);
+  RunCommand({"regenerate", "--datasets", scratch + "/datasets", "--reports", scratch + "/reports",
+              "--sources", scratch + "/no-sources"});
+  RunCommand({"h2h", "ministral-8b", "llama-3.1-8b", "--claims",
+              FuzzHome() + "/datasets/claims/000_43fd87e1ab347223.csv", "--registry",
+              FuzzHome() + "/datasets/registry", "--datasets", scratch + "/datasets",
+              "--on-conflict", "latest", "--statements-of", "h2h-ministral-8b-vs-llama-3.1-8b",
+              "--format", "json"});
   return 0;
 }
