@@ -16,8 +16,9 @@
 // tables are complete without it. Charts are inline SVG written here (a forest
 // plot of intervals, a diverging heat map of win probabilities).
 //
-// Numbers are printed to the precision the data carries: scores as the
-// Markdown report does (2 digits, 3 for 0–1 win rates and scaled values),
+// Numbers are printed to the precision the data carries: leaderboard scores
+// and cells by the Markdown report's rule (LeaderboardNumbersFor in
+// text_format.h: 2 digits, 3 for 0–1 win rates and scaled values),
 // benchmark cells as printed in the document, ratings and Elo gaps as
 // integers, probabilities with 3 digits. A missing number is an en dash "–"
 // whose hover title says why ("no claim", "no interval").
@@ -32,115 +33,32 @@
 // Output is a pure function of the input: no clock, no locale, no random ids;
 // numbers are formatted with fmt. Fields missing from a report are shown as
 // missing; malformed reports never throw.
+//
+// The parts, one file each; this header is the entry point and includes the
+// public ones (html_page.h, html_svg.h, html_text.h):
+//   html_json.h        reading a report, tolerant of missing fields
+//   html_text.h        escaping; numbers as text
+//   html_table.h       sortable tables of cells, and the other section blocks
+//   html_provenance.h  the claims behind a number; the manifest
+//   html_svg.h         forest plots and heat maps
+//   html_sections.h    one section renderer per report schema, found by table
+//   html_assets.h      the CSS and script, built in from html/report.{css,js}
+//   html_page.h        sections and a page
 #ifndef PODIUM_ENGINE_REPORTING_HTML_REPORT_H_
 #define PODIUM_ENGINE_REPORTING_HTML_REPORT_H_
 
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
-#include <vector>
+
+#include "engine/reporting/html_page.h"
+#include "engine/reporting/html_svg.h"
+#include "engine/reporting/html_text.h"
 
 namespace podium {
-
-// One podium JSON report as an HTML <section id="ID"> (no <html> wrapper),
-// headed by an <h2> with the report's title. Handles the schemas
-// podium.leaderboard/1, podium.arena/1, podium.netwin/1 and podium.h2h/1; any
-// other schema (or none) gives a section saying it has no HTML view. `id`
-// should be unique on the page; it is escaped, not validated.
-std::string HtmlSection(const nlohmann::ordered_json& report, const std::string& id);
-
-// A complete, self-contained UTF-8 page: <h1> `title` (escaped), then
-// `intro_html` (inserted as is; may be empty), then the sections. With two or
-// more sections a table of contents links them: each entry is the id of the
-// section's opening <section id="…"> and the text of its first <h2>, as
-// HtmlSection writes them (a section without either is left out of it).
-std::string HtmlPage(const std::string& title, const std::string& intro_html,
-                     const std::vector<std::string>& sections);
 
 // HtmlPage(report["title"], "", {HtmlSection(report, "report")}); an empty or
 // missing title becomes "podium report".
 std::string ReportHtml(const nlohmann::ordered_json& report);
-
-// `text` with & < > " ' replaced by character references, safe both as element
-// content and inside a quoted attribute value. Other bytes, including UTF-8
-// multi-byte sequences and line breaks, pass unchanged.
-std::string HtmlEscape(std::string_view text);
-
-// A linear axis whose ticks are 1, 2 or 5 times a power of ten apart and whose
-// ends are ticks covering [min, max].
-struct Axis {
-  double low = 0;             // left end, the first tick
-  double high = 1;            // right end, the last tick
-  double step = 0.2;          // distance between ticks
-  int decimals = 1;           // digits after the point in tick labels
-  std::vector<double> ticks;  // low, low + step, ..., high
-};
-
-// The axis with the smallest nice step that covers [min, max] in at most
-// `max_ticks` - 1 steps (before rounding the ends out to ticks, so up to
-// max_ticks + 1 ticks). min == max is widened by 10% of |min| (or 1 at zero)
-// on each side; NaN or infinite ends, or min > max, give [0, 1].
-// Example: NiceAxis(10, 90) = [0, 100] with step 20.
-Axis NiceAxis(double min, double max, int max_ticks = 6);
-
-// One row of a forest plot.
-struct ForestRow {
-  std::string label;  // shown left of the row (shortened with "…" to fit)
-  double point = std::numeric_limits<double>::quiet_NaN();  // the estimate; NaN = no mark
-  double low = std::numeric_limits<double>::quiet_NaN();    // interval; NaN = no line
-  double high = std::numeric_limits<double>::quiet_NaN();
-  std::string title;  // hover text of the mark; empty = "label: point [low, high]"
-};
-
-struct ForestPlotOptions {
-  int decimals = 2;  // digits of the numbers in the default hover text
-  // A vertical reference line at this value (0 for differences); NaN = none.
-  double reference = std::numeric_limits<double>::quiet_NaN();
-  std::string axis_label;   // text under the x axis; empty = none
-  double label_width = 0;   // px left of the plot for the labels; 0 = from the
-                            // longest label (7 px per ASCII character, 12 px
-                            // per other character, clamped to 60–260)
-  double plot_width = 480;  // px from the axis' low end to its high end
-  double row_height = 0;    // px per row; 0 = 20 up to 60 rows, else 12
-};
-
-// An inline <svg> forest plot: per row (top to bottom, in order) a
-// <circle class="point"> at the estimate and, when both ends are finite, a
-// <line class="interval"> from low to high; the labels at the left; an x axis
-// with ticks and labels. Geometry, in px: the axis is NiceAxis over every
-// finite point, interval end and the reference; x(v) = label_width +
-// plot_width · (v − axis.low) / (axis.high − axis.low); row k is centred at
-// y = 8 + row_height · (k + 0.5). Coordinates are rounded to 0.1 px and
-// printed without trailing zeros ("180", "180.5"). Returns "" when no row has
-// a finite point.
-std::string ForestPlotSvg(const std::vector<ForestRow>& rows, const ForestPlotOptions& options);
-
-// The fill of probability `p` on a diverging scale: white (#ffffff) at 0.5,
-// linear in sRGB to red #b2182b at 1 and to blue #2166ac at 0, each channel
-// rounded half away from zero; p is clamped to [0, 1]. Returns "#rrggbb";
-// NaN gives light grey "#eeeeee". Example: DivergingColor(0.75) = "#d98c95".
-std::string DivergingColor(double p);
-
-// A matrix of probabilities for HeatMapSvg.
-struct HeatMap {
-  std::vector<std::string> rows;            // labels, top to bottom
-  std::vector<std::string> columns;         // labels, left to right
-  std::vector<std::vector<double>> values;  // [row][column] in [0, 1]; NaN = no cell
-  // [row][column] hover text; missing or empty = "row vs column: value".
-  std::vector<std::vector<std::string>> titles;
-  std::string legend = "P(row beats column)";  // what the colour means
-};
-
-// An inline <svg> heat map: one <rect class="cell"> per finite value, filled
-// with DivergingColor and holding a <title>; the value printed in the cell
-// (2 decimals) when there are at most 20 rows and 20 columns; a colour legend
-// below. Cells are square, side = clamp(floor(720 / max(rows, columns)), 4,
-// 36) px; the row and column labels (columns slanted at 45°, upright below
-// 20 px) are drawn only when the side is at least 9 px, else the names are in
-// the hover titles only.
-// Returns "" for an empty matrix.
-std::string HeatMapSvg(const HeatMap& map);
 
 }  // namespace podium
 

@@ -3,9 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 #include <string>
+
+#include "engine/reporting/html_assets.h"
+#include "engine/reporting/html_sections.h"
+#include "engine/reporting/text_format.h"
 
 namespace podium {
 namespace {
@@ -467,6 +473,91 @@ TEST(HtmlPageTest, OutputIsAPureFunctionOfTheInput) {
     EXPECT_EQ(ReportHtml(report), ReportHtml(report));
   }
   EXPECT_NE(ReportHtml(Json::object()).find("<title>podium report</title>"), std::string::npos);
+}
+
+// The bytes of a file in the test's runfiles (the working directory).
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+TEST(HtmlAssetsTest, EmbeddedBytesAreTheFilesBytes) {
+  const std::string css = FileBytes("engine/reporting/html/report.css");
+  const std::string js = FileBytes("engine/reporting/html/report.js");
+  ASSERT_FALSE(css.empty());
+  ASSERT_FALSE(js.empty());
+  EXPECT_EQ(ReportCss(), css);
+  EXPECT_EQ(ReportJs(), js);
+  // The page puts each on a line of its own and adds nothing else.
+  const std::string page = ReportHtml(Leaderboard());
+  EXPECT_NE(page.find("<style>\n" + css + "</style>\n</head>"), std::string::npos);
+  EXPECT_NE(page.find("<script>\n" + js + "</script>\n</body>"), std::string::npos);
+}
+
+TEST(HtmlSectionTest, OneRendererPerSchemaFromTheTable) {
+  for (const char* schema :
+       {"podium.leaderboard/1", "podium.arena/1", "podium.netwin/1", "podium.h2h/1"}) {
+    EXPECT_NE(FindHtmlSectionRenderer(schema), nullptr) << schema;
+  }
+  EXPECT_EQ(FindHtmlSectionRenderer("podium.audit/1"), nullptr);
+  EXPECT_EQ(FindHtmlSectionRenderer(""), nullptr);
+  EXPECT_EQ(FindHtmlSectionRenderer("podium.leaderboard/2"), nullptr);
+  EXPECT_EQ(FindHtmlSectionRenderer("podium.arena/1")(Arena(), "a"), HtmlSection(Arena(), "a"));
+}
+
+// The Markdown and the page print leaderboard numbers by one rule.
+TEST(LeaderboardNumbersTest, DigitsFromTheOptionNames) {
+  const LeaderboardNumbers raw = LeaderboardNumbersFor("raw", "mean", "error");
+  EXPECT_EQ(raw.score_decimals, 2);
+  EXPECT_EQ(raw.cell_decimals, 2);
+  EXPECT_TRUE(raw.cells_as_printed);
+  EXPECT_FALSE(LeaderboardNumbersFor("raw", "mean", "mean").cells_as_printed);  // averaged
+  const LeaderboardNumbers minmax = LeaderboardNumbersFor("minmax", "mean", "latest");
+  EXPECT_EQ(minmax.score_decimals, 3);
+  EXPECT_EQ(minmax.cell_decimals, 3);
+  EXPECT_FALSE(minmax.cells_as_printed);
+  EXPECT_EQ(LeaderboardNumbersFor("zscore", "borda", "error").score_decimals, 1);
+  EXPECT_EQ(LeaderboardNumbersFor("zscore", "borda", "error").cell_decimals, 3);
+  EXPECT_EQ(LeaderboardNumbersFor("chance", "winrate", "error").score_decimals, 3);
+  EXPECT_EQ(LeaderboardNumbersFor("chance", "winrate", "error").cell_decimals, 2);
+  EXPECT_EQ(LeaderboardNumbersFor("", "", "").score_decimals, 2);
+}
+
+TEST(LeaderboardNumbersTest, ColumnsFromTheUncertaintyKind) {
+  using C = UncertaintyColumn;
+  EXPECT_EQ(UncertaintyColumns("bootstrap"),
+            (std::vector<C>{C::kInterval, C::kRankCi, C::kRankSet, C::kTier}));
+  EXPECT_EQ(UncertaintyColumns("published"), (std::vector<C>{C::kInterval, C::kRankUb}));
+  EXPECT_TRUE(UncertaintyColumns("").empty());
+  EXPECT_EQ(UncertaintyColumnHeader(C::kInterval, 0.95), "95% CI");
+  EXPECT_EQ(UncertaintyColumnHeader(C::kInterval, 0.975), "97.5% CI");
+  EXPECT_EQ(UncertaintyColumnHeader(C::kInterval, NAN), "Interval");
+  EXPECT_EQ(UncertaintyColumnHeader(C::kRankUb, 0.95), "Rank (UB)");
+}
+
+// The page shows the columns of the report's uncertainty kind, as the
+// Markdown does, less those no row fills.
+TEST(HtmlSectionTest, LeaderboardColumnsFollowTheUncertaintyKind) {
+  Json published = Leaderboard();
+  published["options"]["uncertainty"] = {{"kind", "published"}, {"method", "As published."}};
+  published["rows"][0]["rank_ub"] = 1;
+  std::string head = Between(HtmlSection(published, "p"), "<thead>", "</thead>");
+  EXPECT_NE(head.find(">Interval</th>"), std::string::npos) << head;
+  EXPECT_NE(head.find(">Rank (UB)</th>"), std::string::npos) << head;
+  EXPECT_EQ(head.find(">Rank CI</th>"), std::string::npos) << head;  // not a published column
+
+  Json none = Leaderboard();
+  none["options"]["uncertainty"] = nullptr;
+  head = Between(HtmlSection(none, "n"), "<thead>", "</thead>");
+  EXPECT_EQ(Count(head, "<th "), 6u) << head;  // rank, model, score, coverage, 2 benchmarks
+
+  Json unfilled = Leaderboard();
+  for (Json& row : unfilled["rows"]) row["tier"] = nullptr;
+  head = Between(HtmlSection(unfilled, "u"), "<thead>", "</thead>");
+  EXPECT_EQ(head.find(">Tier</th>"), std::string::npos) << head;
+  EXPECT_NE(head.find(">Rank set</th>"), std::string::npos) << head;
 }
 
 TEST(HtmlReportTest, ManifestShownAsHowTheReportWasMade) {

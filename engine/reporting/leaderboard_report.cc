@@ -15,22 +15,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Digits shown for aggregated scores and for normalized cells.
-int ScoreDecimals(const LeaderboardOptions& o) {
-  switch (o.aggregate.method) {
-    case Aggregation::kWinRate:
-      return 3;
-    case Aggregation::kBorda:
-      return 1;
-    case Aggregation::kMean:
-      break;
-  }
-  return o.normalization == Normalization::kMinMax || o.normalization == Normalization::kZScore ? 3
-                                                                                                : 2;
-}
-
-int CellDecimals(Normalization n) {
-  return n == Normalization::kMinMax || n == Normalization::kZScore ? 3 : 2;
+// The digits of this board's numbers: the rule the HTML page also applies,
+// to the option names the JSON report carries.
+LeaderboardNumbers NumbersOf(const LeaderboardOptions& o) {
+  return LeaderboardNumbersFor(NormalizationName(o.normalization),
+                               AggregationName(o.aggregate.method),
+                               ConflictPolicyName(o.on_conflict));
 }
 
 std::string ModelName(const ReportContext& context, const std::string& id) {
@@ -41,16 +31,17 @@ std::string BenchmarkName(const ReportContext& context, const std::string& id) {
   return context.registry->BenchmarkName(id);
 }
 
-// The text of cell (i, j): the printed number for raw, else the normalized one.
-std::string CellText(const Leaderboard& board, const ClaimIndex& claims, int i, int j) {
+// The text of cell (i, j): the printed number when cells are shown as
+// printed, else the normalized one.
+std::string CellText(const Leaderboard& board, const ClaimIndex& claims,
+                     const LeaderboardNumbers& numbers, int i, int j) {
   if (!board.normalized.present(i, j)) return "—";
   const auto& ids = board.matrix.claim_ids[i][j];
-  if (board.options.normalization == Normalization::kRaw && !ids.empty() &&
-      board.options.on_conflict != ConflictPolicy::kMean) {
+  if (numbers.cells_as_printed && !ids.empty()) {
     auto it = claims.find(ids.front());
     if (it != claims.end()) return it->second->value_text;
   }
-  return FormatFixed(board.normalized.values(i, j), CellDecimals(board.options.normalization));
+  return FormatFixed(board.normalized.values(i, j), numbers.cell_decimals);
 }
 
 std::string Range(int low, int high) {
@@ -60,6 +51,49 @@ std::string Range(int low, int high) {
 std::string IntervalText(double low, double high, int decimals) {
   if (std::isnan(low)) return "—";
   return fmt::format("[{}, {}]", FormatFixed(low, decimals), FormatFixed(high, decimals));
+}
+
+// "bootstrap", "published" or "" (none), as the JSON report names the kind.
+std::string_view UncertaintyKind(const LeaderboardUncertainty* u) {
+  if (u == nullptr) return "";
+  return u->published ? "published" : "bootstrap";
+}
+
+// The Markdown text of `column` in row `r`; intervals with the score's digits.
+std::string UncertaintyText(UncertaintyColumn column, const RowUncertainty& r, int decimals) {
+  switch (column) {
+    case UncertaintyColumn::kInterval:
+      return IntervalText(r.ci_low, r.ci_high, decimals);
+    case UncertaintyColumn::kRankCi:
+      return Range(r.rank_ci_low, r.rank_ci_high);
+    case UncertaintyColumn::kRankSet:
+      return Range(r.rank_set_low, r.rank_set_high);
+    case UncertaintyColumn::kTier:
+      return std::to_string(r.tier);
+    case UncertaintyColumn::kRankUb:
+      return r.rank_ub > 0 ? std::to_string(r.rank_ub) : "—";
+  }
+  return "";
+}
+
+// The table's header and alignment rows: rank, model, score, `columns`,
+// coverage, one column per benchmark.
+std::string MarkdownHeader(const ScoreMatrix& m, const ReportContext& context,
+                           const std::vector<UncertaintyColumn>& columns) {
+  const LeaderboardUncertainty* u = context.uncertainty;
+  // Published intervals have no level: their column is "Interval".
+  const double level = u != nullptr && !u->published ? u->options.level : std::nan("");
+  std::string out = "| Rank | Model | Score |";
+  for (UncertaintyColumn c : columns) out += " " + UncertaintyColumnHeader(c, level) + " |";
+  out += " Coverage |";
+  for (const std::string& b : m.benchmarks) {
+    out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
+  }
+  out += "\n|---:|---|---:|";
+  for (size_t k = 0; k < columns.size(); ++k) out += "---:|";
+  out += "---:|";
+  for (size_t j = 0; j < m.benchmarks.size(); ++j) out += "---:|";
+  return out + "\n";
 }
 
 // The largest Monte-Carlo error of any endpoint, NaN when none.
@@ -230,40 +264,22 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
   const auto claims = IndexClaims(context.claims);
   const ScoreMatrix& m = board.matrix;
   const LeaderboardUncertainty* u = context.uncertainty;
-  const int decimals = ScoreDecimals(board.options);
+  const LeaderboardNumbers numbers = NumbersOf(board.options);
+  const std::vector<UncertaintyColumn> columns = UncertaintyColumns(UncertaintyKind(u));
   std::string out = fmt::format("# {}\n\n", context.title.empty() ? "Leaderboard" : context.title);
-  out += "| Rank | Model | Score |";
-  if (u != nullptr && u->published) out += " Interval | Rank (UB) |";
-  if (u != nullptr && !u->published) {
-    out += fmt::format(" {:g}% CI | Rank CI | Rank set | Tier |", 100 * u->options.level);
-  }
-  out += " Coverage |";
-  for (const std::string& b : m.benchmarks)
-    out += " " + MarkdownCell(BenchmarkName(context, b)) + " |";
-  out += "\n|---:|---|---:|";
-  if (u != nullptr) out += u->published ? "---:|---:|" : "---:|---:|---:|---:|";
-  out += "---:|";
-  for (size_t j = 0; j < m.benchmarks.size(); ++j) out += "---:|";
-  out += "\n";
+  out += MarkdownHeader(m, context, columns);
   std::vector<std::string> footnoted;  // claim ids in order of first use
   std::map<std::string, bool> seen;
   for (size_t k = 0; k < board.rows.size(); ++k) {
     const LeaderboardRow& row = board.rows[k];
     out += fmt::format("| {} | {} | {} |", row.rank, MarkdownCell(ModelName(context, row.model)),
-                       FormatFixed(row.score, decimals));
-    if (u != nullptr) {
-      const RowUncertainty& r = u->rows[k];
-      out += " " + IntervalText(r.ci_low, r.ci_high, decimals) + " |";
-      if (u->published) {
-        out += r.rank_ub > 0 ? fmt::format(" {} |", r.rank_ub) : " — |";
-      } else {
-        out += fmt::format(" {} | {} | {} |", Range(r.rank_ci_low, r.rank_ci_high),
-                           Range(r.rank_set_low, r.rank_set_high), r.tier);
-      }
+                       FormatFixed(row.score, numbers.score_decimals));
+    for (UncertaintyColumn c : columns) {
+      out += " " + UncertaintyText(c, u->rows[k], numbers.score_decimals) + " |";
     }
     out += fmt::format(" {}/{} |", row.cells, m.num_benchmarks());
     for (int j = 0; j < m.num_benchmarks(); ++j) {
-      std::string cell = CellText(board, claims, row.matrix_row, j);
+      std::string cell = CellText(board, claims, numbers, row.matrix_row, j);
       for (const std::string& id : m.claim_ids[row.matrix_row][j]) {
         if (!board.normalized.present(row.matrix_row, j)) break;
         cell += "[^" + id + "]";

@@ -8,12 +8,6 @@
 
 namespace podium {
 
-nlohmann::ordered_json JsonNumber(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  const double rounded = *ParseFiniteDouble(fmt::format("{:.12g}", value));
-  return rounded == 0 ? 0.0 : rounded;  // no "-0.0"
-}
-
 std::string CsvField(std::string_view text) {
   if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
@@ -47,6 +41,41 @@ std::string MarkdownCell(std::string_view text) {
     }
   }
   return out;
+}
+
+LeaderboardNumbers LeaderboardNumbersFor(std::string_view normalize, std::string_view aggregate,
+                                         std::string_view on_conflict) {
+  const bool unit_scale = normalize == "minmax" || normalize == "zscore";
+  LeaderboardNumbers numbers;
+  numbers.cell_decimals = unit_scale ? 3 : 2;
+  numbers.score_decimals = numbers.cell_decimals;  // a mean of cells
+  if (aggregate == "winrate") numbers.score_decimals = 3;
+  if (aggregate == "borda") numbers.score_decimals = 1;
+  numbers.cells_as_printed = normalize == "raw" && on_conflict != "mean";
+  return numbers;
+}
+
+std::vector<UncertaintyColumn> UncertaintyColumns(std::string_view kind) {
+  using C = UncertaintyColumn;
+  if (kind == "bootstrap") return {C::kInterval, C::kRankCi, C::kRankSet, C::kTier};
+  if (kind == "published") return {C::kInterval, C::kRankUb};
+  return {};
+}
+
+std::string UncertaintyColumnHeader(UncertaintyColumn column, double level) {
+  switch (column) {
+    case UncertaintyColumn::kInterval:
+      return level > 0 ? fmt::format("{:g}% CI", 100 * level) : "Interval";
+    case UncertaintyColumn::kRankCi:
+      return "Rank CI";
+    case UncertaintyColumn::kRankSet:
+      return "Rank set";
+    case UncertaintyColumn::kTier:
+      return "Tier";
+    case UncertaintyColumn::kRankUb:
+      return "Rank (UB)";
+  }
+  return "";
 }
 
 }  // namespace podium

@@ -7,12 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace podium {
+#include "engine/base/json_number.h"  // JsonNumber, for every report writer
 
-// `value` rounded to 12 significant digits for JSON, so that reports do not
-// carry binary floating-point noise (57.400000000000006) yet keep far more
-// precision than any published score; NaN becomes null.
-nlohmann::ordered_json JsonNumber(double value);
+namespace podium {
 
 // One CSV field, quoted per RFC 4180 when it holds a comma, quote or newline.
 std::string CsvField(std::string_view text);
@@ -22,6 +19,43 @@ std::string CsvLine(const std::vector<std::string>& fields);
 
 // Escapes '|' (the cell separator) and line breaks for a Markdown table cell.
 std::string MarkdownCell(std::string_view text);
+
+// How a leaderboard table prints its numbers, one rule for the Markdown
+// (leaderboard_report.h) and the HTML page (html_report.h), which reads the
+// option names back from the report JSON's "options".
+struct LeaderboardNumbers {
+  int score_decimals = 2;  // digits of scores and of their intervals
+  int cell_decimals = 2;   // digits of a benchmark cell's (normalized) value
+  // Benchmark cells show the claim's own text ("65.0", as printed in the
+  // document) rather than the value with cell_decimals digits.
+  bool cells_as_printed = false;
+};
+
+// The numbers of a leaderboard whose options have the names `normalize`
+// (NormalizationName: "raw", "minmax", "zscore", ...), `aggregate`
+// (AggregationName: "mean", "winrate", "borda") and `on_conflict`
+// (ConflictPolicyName). Scores: 3 digits for HELM win rates and for min-max or
+// z-scored values (0–1 and sd scales), 1 for Borda counts, else 2; cells: 3
+// when min-max or z-scored, else 2; cells as printed when the values are raw
+// and conflicting claims were not averaged ("mean"). An unknown or empty name
+// counts as none of those.
+LeaderboardNumbers LeaderboardNumbersFor(std::string_view normalize, std::string_view aggregate,
+                                         std::string_view on_conflict);
+
+// The interval and rank columns of a leaderboard table, shown after Score in
+// this order.
+enum class UncertaintyColumn { kInterval, kRankCi, kRankSet, kTier, kRankUb };
+
+// The columns of a leaderboard whose uncertainty kind (the JSON's
+// options.uncertainty.kind) is `kind`: "bootstrap" gives the interval, Rank
+// CI, Rank set and Tier; "published" the interval and Rank (UB); anything
+// else (no uncertainty) none.
+std::vector<UncertaintyColumn> UncertaintyColumns(std::string_view kind);
+
+// The header text of `column`: "95% CI" for the interval at `level` 0.95
+// ("Interval" when `level` is not > 0: published intervals have no level),
+// "Rank CI", "Rank set", "Tier", "Rank (UB)".
+std::string UncertaintyColumnHeader(UncertaintyColumn column, double level);
 
 }  // namespace podium
 
