@@ -21,7 +21,7 @@ namespace {
 
 std::string battles_csv = "/tmp/podium_bench_2m.csv";
 
-// Synthetic counts of `n` battles among 130 models (as tools/generate_battles).
+// Synthetic counts of `n` battles among 130 models (as bench/generate_battles).
 BattleData Synthetic(int64_t n) {
   const int m = 130;
   Rng rng(1, 0);
@@ -52,7 +52,7 @@ BattleData Synthetic(int64_t n) {
 
 void BM_ReadBattles(benchmark::State& state) {
   if (!std::filesystem::exists(battles_csv)) {
-    state.SkipWithError("no --battles_csv file (make one with //tools:generate_battles)");
+    state.SkipWithError("no --battles_csv file (make one with //bench:generate_battles)");
     return;
   }
   for (auto _ : state) {

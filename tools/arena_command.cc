@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <tuple>
 
-#include "engine/base/number.h"
 #include "engine/inference/net_win_rate.h"
 #include "engine/ingest/judgments.h"
 #include "engine/reporting/arena_report.h"
@@ -57,16 +57,13 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   o.method = *ParseName(kArenaMethodNames, r.method);
   o.ties = *ParseName(kTieModelNames, r.ties);
   if (!r.anchor.empty()) {
-    const size_t eq = r.anchor.rfind('=');
-    const std::optional<double> rating =
-        eq == std::string::npos ? std::nullopt : ParseFiniteDouble(r.anchor.substr(eq + 1));
-    if (!rating || eq == 0) {
+    const auto anchor = ParseAnchor(r.anchor);
+    if (!anchor) {
       diagnostics->Error(kCommandLine, "--anchor", r.anchor,
                          "expected MODEL=RATING, e.g. mixtral-8x7b-instruct-v0.1=1114");
       return std::nullopt;
     }
-    o.anchor_model = r.anchor.substr(0, eq);
-    o.anchor_rating = *rating;
+    std::tie(o.anchor_model, o.anchor_rating) = *anchor;
   }
   if (o.method == ArenaMethod::kElo && o.ties == TieModel::kDavidson) {
     diagnostics->Error(kCommandLine, "--ties", "davidson",

@@ -33,6 +33,7 @@ int RunAudit(const CLI::App& app, AuditRequest request, Session& session) {
                  << " claims could not be decided (warnings in the report, not counted as "
                     "verified)\n";
   }
+  session.findings = disagreements;
   if (code != 0 || disagreements == 0) return code;
   *session.err << "podium audit: " << disagreements
                << " claims or documents disagree with the sources\n";

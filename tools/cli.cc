@@ -108,7 +108,7 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
 }
 
 int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
-                      Diagnostics* diagnostics, std::string* usage_error) {
+                      Diagnostics* diagnostics, std::string* usage_error, int* findings) {
   SetOptionSpelling(CommandLineSpelling());
   std::ostringstream dropped;
   Session session;
@@ -124,7 +124,9 @@ int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
     return 2;
   }
   session.reproducible = true;
-  return podium.Run(session);
+  const int code = podium.Run(session);
+  if (findings != nullptr) *findings = session.findings;
+  return code;
 }
 
 }  // namespace podium

@@ -22,9 +22,11 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // the report is left in `report` (its JSON manifest without time or commit),
 // its diagnostics are added to `diagnostics`, and what the command would say
 // on stderr besides them is dropped. A usage error (an unknown option, a bad
-// value) is returned in `usage_error` with exit code 2. Returns the exit code.
+// value) is returned in `usage_error` with exit code 2. `findings` (may be
+// null) gets what a checking command found wrong (audit: the claims and
+// documents that disagree, exit code 1). Returns the exit code.
 int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
-                      Diagnostics* diagnostics, std::string* usage_error);
+                      Diagnostics* diagnostics, std::string* usage_error, int* findings = nullptr);
 
 }  // namespace podium
 

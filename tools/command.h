@@ -34,6 +34,7 @@ struct Session {
   // instead of being printed. Null = a normal run.
   std::string* captured = nullptr;
   Diagnostics* collected = nullptr;
+  int findings = 0;  // what a checking command found wrong (audit: claims that disagree)
 };
 
 // Runs the parsed command `app`; returns the exit code (0 ok, 1 a check

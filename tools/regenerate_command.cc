@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -12,7 +11,6 @@
 #include "engine/provenance/manifest.h"
 #include "engine/reporting/reports_index.h"
 #include "tools/audit_command.h"
-#include "tools/check_command.h"
 #include "tools/cli.h"
 #include "tools/command_options.h"
 
@@ -47,51 +45,23 @@ std::vector<std::string> SpecArgv(const ReportSpec& spec, const std::string& for
   return argv;
 }
 
-// Parses `argv` (SpecArgv) with the options declared on `app`; a parse error
-// is an error naming the spec.
-bool ParseSpecArgv(const std::string& spec_name, const std::vector<std::string>& argv,
-                   CLI::App* app, Diagnostics* diagnostics) {
-  try {
-    app->parse(std::vector<std::string>(argv.rbegin(), argv.rend() - 1));
-  } catch (const CLI::ParseError& e) {
-    diagnostics->Error(Location{"datasets/reports.json"}, "args", spec_name,
-                       fmt::format("report \"{}\": {}", spec_name, e.what()));
-    return false;
-  }
-  return true;
-}
-
-// One file of a spec, made in memory by the subcommand the spec names.
-std::optional<std::string> RenderFile(const ReportSpec& spec, const std::vector<std::string>& argv,
-                                      Messages* messages) {
+// One file made in memory by `argv` (a spec's command line, or the audit's):
+// its text, or nullopt when the command failed; what it found wrong (the
+// audit's disagreements) is added to `findings`.
+std::optional<std::string> RenderFile(const std::string& name, const std::vector<std::string>& argv,
+                                      Messages* messages, int* findings = nullptr) {
   std::string text, usage_error;
   Diagnostics diagnostics;
-  const int code = RunPodiumInMemory(argv, &text, &diagnostics, &usage_error);
+  int found = 0;
+  const int code = RunPodiumInMemory(argv, &text, &diagnostics, &usage_error, &found);
   if (!usage_error.empty()) {
-    diagnostics.Error(Location{"datasets/reports.json"}, "args", spec.name,
-                      fmt::format("report \"{}\": {}", spec.name, usage_error));
+    diagnostics.Error(Location{"datasets/reports.json"}, "args", name,
+                      fmt::format("report \"{}\": {}", name, usage_error));
   }
   messages->Add(diagnostics);
-  if (code != 0) return std::nullopt;
+  if (findings != nullptr) *findings = found;
+  if (code != 0 && !(code == 1 && found > 0)) return std::nullopt;
   return text;
-}
-
-// audit.md or audit.json, with the counts regenerate needs (`audit_errors`).
-std::optional<std::string> RenderAuditFile(const std::vector<std::string>& argv, int* audit_errors,
-                                           Diagnostics* diagnostics) {
-  CLI::App app("audit");
-  AuditRequest request;
-  AddAuditOptions(&app, &request);
-  if (!ParseSpecArgv("audit", argv, &app, diagnostics)) return std::nullopt;
-  RunLog log;
-  request.log = &log;
-  std::optional<AuditOutput> report = RenderAudit(request, diagnostics);
-  if (!report) return std::nullopt;
-  *audit_errors = report->errors;
-  if (request.output.format != "json") return std::move(report->text);
-  return AttachManifest(report->text,
-                        ManifestInput{argv, OptionsInForce(app), PodiumHome(), &log, true, 0},
-                        diagnostics);
 }
 
 // Renders every spec in every format it asks for (stopping a spec at its
@@ -103,7 +73,7 @@ std::vector<ReportFile> RenderSpecs(const std::vector<ReportSpec>& specs,
   for (const ReportSpec& spec : specs) {
     for (const std::string& format : spec.formats) {
       std::optional<std::string> text =
-          RenderFile(spec, SpecArgv(spec, format, datasets), messages);
+          RenderFile(spec.name, SpecArgv(spec, format, datasets), messages);
       if (!text) break;
       files.push_back({spec.name + "." + format, std::move(*text)});
     }
@@ -115,15 +85,13 @@ std::vector<ReportFile> RenderSpecs(const std::vector<ReportSpec>& specs,
 int AuditFiles(const RegenerateRequest& request, std::vector<ReportFile>* files,
                Messages* messages) {
   int audit_errors = 0;
-  Diagnostics diagnostics;
   for (const std::string format : {"md", "json"}) {
     std::vector<std::string> argv = {"audit", "--format", format};
     if (!request.datasets.empty()) argv.insert(argv.end(), {"--datasets", request.datasets});
     if (!request.sources.empty()) argv.insert(argv.end(), {"--sources", request.sources});
-    std::optional<std::string> text = RenderAuditFile(argv, &audit_errors, &diagnostics);
+    std::optional<std::string> text = RenderFile("audit", argv, messages, &audit_errors);
     if (text) files->push_back({"audit." + format, std::move(*text)});
   }
-  messages->Add(diagnostics);
   return audit_errors;
 }
 

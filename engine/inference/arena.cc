@@ -7,8 +7,9 @@
 #include <map>
 #include <numeric>
 
-#include "engine/base/option_names.h"
 #include "engine/base/check.h"
+#include "engine/base/number.h"
+#include "engine/base/option_names.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
 #include "engine/inference/rank_sets.h"
@@ -200,6 +201,14 @@ std::string NotRankedReason(const ComparisonGraph& graph, int i) {
 
 const char* ArenaMethodName(ArenaMethod method) { return NameOf(kArenaMethodNames, method); }
 
+std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& text) {
+  const size_t eq = text.rfind('=');
+  if (eq == std::string::npos || eq == 0) return std::nullopt;
+  const std::optional<double> rating = ParseFiniteDouble(text.substr(eq + 1));
+  if (!rating) return std::nullopt;
+  return std::make_pair(text.substr(0, eq), *rating);
+}
+
 std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
                                       Diagnostics* diagnostics) {
   ArenaResult result;
@@ -222,9 +231,9 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       keep.push_back(static_cast<int>(i));
     } else {
       result.dropped_models.push_back(input.models[i]);
-      result.warnings.push_back(
-          fmt::format("{} has {} battles, fewer than {} {}: left out", input.models[i],
-                      per_model[i], OptionName("min_battles"), options.min_battles));
+      result.warnings.push_back(fmt::format("{} has {} battles, fewer than {} {}: left out",
+                                            input.models[i], per_model[i],
+                                            OptionName("min_battles"), options.min_battles));
     }
   }
   const BattleData data = Subset(input, keep);
@@ -256,12 +265,12 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       std::string& g = groups[graph.component[i]];
       g += (g.empty() ? "" : ", ") + data.models[i];
     }
-    diagnostics->Error({}, "", "",
-                       fmt::format("the comparison graph has {} connected components ({{{}}}): "
-                                   "ratings across them are not comparable; pass "
-                                   "{} for one leaderboard per component",
-                                   graph.num_components, fmt::join(groups, "}, {"),
-                                   OptionName("per_component")));
+    diagnostics->Error(
+        {}, "", "",
+        fmt::format("the comparison graph has {} connected components ({{{}}}): "
+                    "ratings across them are not comparable; pass "
+                    "{} for one leaderboard per component",
+                    graph.num_components, fmt::join(groups, "}, {"), OptionName("per_component")));
     return std::nullopt;
   }
   int anchor_index = -1;

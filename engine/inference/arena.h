@@ -99,6 +99,10 @@ std::optional<ArenaResult> BuildArena(const BattleData& data, const ArenaOptions
 
 const char* ArenaMethodName(ArenaMethod method);
 
+// "MODEL=RATING" (split at the last '=') as an anchor model and rating;
+// nullopt when the model is empty or RATING is not a finite number.
+std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& text);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_INFERENCE_ARENA_H_
