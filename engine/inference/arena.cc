@@ -209,6 +209,10 @@ std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& tex
   return std::make_pair(text.substr(0, eq), *rating);
 }
 
+// Long on purpose: the steps (min-battles filter, comparison graph and
+// not-ranked models, components, anchor, fit, bootstrap, rows) share the
+// subset of models and its indices; split apart they would pass half a dozen
+// parallel vectors between them. Each step is marked by a comment.
 std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
                                       Diagnostics* diagnostics) {
   ArenaResult result;

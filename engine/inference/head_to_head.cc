@@ -201,6 +201,8 @@ std::vector<BattleComparison> CompareAllBattles(const ArenaResult& arena) {
   return out;
 }
 
+// Long on purpose: the verdict rules of docs/methods.md written out case by
+// case (supported, partly, not supported, contradicted, untestable).
 StatementCheck CheckStatement(const ScoreComparison& comparison,
                               const DocumentStatement& statement) {
   // Orient the statement from the comparison's A.

@@ -17,6 +17,9 @@ struct Pair {
 
 }  // namespace
 
+// Long on purpose: the max-t construction is one algorithm (standardise,
+// take the critical value over replicates, invert into rank sets, tiers);
+// its steps are commented where they start.
 RankSets SimultaneousRankSets(const Eigen::MatrixXd& replicates, const Eigen::VectorXd& estimates,
                               double level) {
   const int m = static_cast<int>(estimates.size());

@@ -105,6 +105,8 @@ double MeanOf(const std::vector<double>& scores, const std::vector<int>& draw) {
 }
 
 // Jackknife samples per row, for BCa's acceleration.
+// Long on purpose: one leave-one-out loop per resampling unit (benchmark,
+// item, cell), kept side by side so their differences are visible.
 std::vector<std::vector<JackknifeSample>> Jackknife(const Leaderboard& board,
                                                     const ScoreBootstrapOptions& options,
                                                     const NoiseTable& noise,
@@ -231,6 +233,10 @@ std::string CellNoise::Describe() const {
 
 const char* ScoreBootstrapName(ScoreBootstrap kind) { return NameOf(kScoreBootstrapNames, kind); }
 
+// Long on purpose: the three resampling schemes share the replicate loop,
+// the interval and rank-set summaries and the jackknife for BCa; the scheme
+// itself is the one switch inside the replicate (one case per scheme).
+// Splitting by scheme would repeat the summaries three times.
 std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
     const Leaderboard& board, const std::vector<Claim>& claims, const Registry& registry,
     const ItemData* items, const ScoreBootstrapOptions& options, Diagnostics* diagnostics) {

@@ -66,6 +66,9 @@ bool ParseOptional(const CsvTable& table, const CsvRow& row, int column, std::op
 }
 
 // Checks one row and fills `claim`; returns false if any field is bad.
+// Long on purpose: every field of a claim row checked in column order, each
+// problem reported at its cell, so one read of the function is one read of
+// the format (docs/formats.md).
 bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& registry, Claim* claim,
                    Diagnostics* diagnostics) {
   const int errors_before = diagnostics->error_count();

@@ -16,6 +16,8 @@ const BenchmarkItems* ItemData::Find(const std::string& benchmark) const {
   return nullptr;
 }
 
+// Long on purpose: one pass over the rows with every check of a row (model,
+// benchmark, item id, score, duplicates) reported at its cell, in column order.
 ItemData ReadItems(const std::string& path, const std::string& display_path,
                    const Registry& registry, Diagnostics* diagnostics) {
   enum { kModel, kBenchmark, kItem, kScore };

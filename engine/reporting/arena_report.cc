@@ -61,6 +61,7 @@ Json MatrixJson(const Eigen::MatrixXd& m) {
 
 }  // namespace
 
+// Long on purpose: the page's sections in reading order; each is a few lines.
 std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
   std::string out =
       fmt::format("# {}\n\n", input.title.empty() ? "Arena leaderboard" : input.title);
@@ -154,6 +155,7 @@ std::string ArenaCsv(const ArenaResult& r) {
   return out;
 }
 
+// Long on purpose: the report's schema key by key (docs/formats.md).
 std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
   const ArenaOptions& o = r.options;
   Json doc;

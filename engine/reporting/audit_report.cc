@@ -47,6 +47,8 @@ int Count(const AuditResult& result, FindingKind kind) {
 
 }  // namespace
 
+// Long on purpose: the page's sections in reading order (summary, errors,
+// warnings, verified claims).
 std::string AuditMarkdown(const AuditResult& result, const AuditContext& context) {
   std::string out = "# Source audit\n\n";
   out += fmt::format(

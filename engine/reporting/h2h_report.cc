@@ -100,6 +100,8 @@ Json StatementsJson(const ScoreComparison& c, const H2HContext& context) {
 
 }  // namespace
 
+// Long on purpose: the page's sections in reading order (summary, per
+// benchmark table, statements, method note), each a few lines of text.
 std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bool all,
                              const H2HContext& context) {
   const ClaimIndex claims = IndexClaims(context.claims);

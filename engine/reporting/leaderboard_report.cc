@@ -259,6 +259,7 @@ std::string DescribeMethod(const LeaderboardOptions& o) {
   return text;
 }
 
+// Long on purpose: the page's sections in reading order.
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context) {
   PODIUM_CHECK(context.registry != nullptr);
   const auto claims = IndexClaims(context.claims);
@@ -355,6 +356,9 @@ std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& contex
   return out;
 }
 
+// Long on purpose: it writes the report's schema key by key, in the order
+// readers see it (docs/formats.md); reading it top to bottom is reading the
+// schema.
 std::string LeaderboardJson(const Leaderboard& board, const ReportContext& context) {
   const ScoreMatrix& m = board.matrix;
   const LeaderboardOptions& o = board.options;
