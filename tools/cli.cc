@@ -17,6 +17,7 @@
 #include "tools/command.h"
 #include "tools/command_options.h"
 #include "tools/h2h_command.h"
+#include "tools/import_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
 #include "tools/verify_command.h"
@@ -27,7 +28,8 @@ namespace {
 // The subcommands, in the order `podium --help` lists them.
 std::vector<Command> CommandTable() {
   return {LeaderboardCommand(), ArenaCommand(),  NetWinCommand(), H2HCommand(),
-          AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand()};
+          AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand(),
+          ImportCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),

@@ -28,6 +28,7 @@ enum Column {
   kN,
   kCiLow,
   kCiHigh,
+  kField,
 };
 
 const std::vector<CsvColumn>& ClaimColumns() {
@@ -49,6 +50,7 @@ const std::vector<CsvColumn>& ClaimColumns() {
       {"n", false},
       {"ci_low", false},
       {"ci_high", false},
+      {"field", false},
   };
   return columns;
 }
@@ -108,10 +110,18 @@ bool ParseClaimRow(const CsvTable& table, const CsvRow& row, const Registry& reg
   } else {
     error(kLine, fmt::format("\"{}\" is not a positive integer line number", f[kLine]));
   }
-  if (f[kKind] == "table" || f[kKind] == "prose") {
-    claim->kind = f[kKind] == "table" ? ClaimKind::kTable : ClaimKind::kProse;
+  if (f[kKind] == "table") {
+    claim->kind = ClaimKind::kTable;
+  } else if (f[kKind] == "prose") {
+    claim->kind = ClaimKind::kProse;
+  } else if (f[kKind] == "data") {
+    claim->kind = ClaimKind::kData;
   } else {
-    error(kKind, fmt::format("\"{}\" is not 'table' or 'prose'", f[kKind]));
+    error(kKind, fmt::format("\"{}\" is not 'table', 'prose' or 'data'", f[kKind]));
+  }
+  claim->field = f[kField];
+  if (claim->kind == ClaimKind::kData && claim->field.empty()) {
+    error(kField, "a data claim names the field its value is in (column or JSON Pointer)");
   }
   claim->unit = f[kUnit];
   claim->metric = f[kMetric];
@@ -151,7 +161,17 @@ ClaimIndex IndexClaims(const std::vector<Claim>* claims) {
   return claims == nullptr ? ClaimIndex() : IndexClaims(*claims);
 }
 
-const char* ClaimKindName(ClaimKind kind) { return kind == ClaimKind::kTable ? "table" : "prose"; }
+const char* ClaimKindName(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kTable:
+      return "table";
+    case ClaimKind::kProse:
+      return "prose";
+    case ClaimKind::kData:
+      return "data";
+  }
+  return "table";
+}
 
 void ReadClaimsFile(const std::string& path, const std::string& display_path,
                     const Registry& registry, std::vector<Claim>* claims,

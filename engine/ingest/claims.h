@@ -17,7 +17,10 @@
 
 namespace podium {
 
-enum class ClaimKind { kTable, kProse };
+// table: a cell of a table in a document; prose: a number in a sentence;
+// data: a value in a file an evaluation tool wrote (imported by `podium
+// import`), found at `field` on the cited line.
+enum class ClaimKind { kTable, kProse, kData };
 
 struct Claim {
   std::string id;                // unique across every claims file read together
@@ -38,6 +41,10 @@ struct Claim {
   std::optional<long long> n;     // number of items behind the value
   std::optional<double> ci_low;   // published interval, same scale as value
   std::optional<double> ci_high;
+  // Where on the cited line the value is, for data claims: the column header
+  // of a CSV/TSV file, or the JSON Pointer of a JSON file ("/results/x/acc,none";
+  // "<member>#<pointer>" inside a zip archive). Optional for other kinds.
+  std::string field;
   Location origin;  // the claims-file row (column: the value field)
   int order = 0;    // position among all claims read (file order)
 };

@@ -61,7 +61,7 @@ TEST(ClaimsTest, ReportsEveryProblemOfTheFileAtOnce) {
                 "c.csv:5:18: error: field 'source': unknown source \"s9\" (not an id in "
                 "sources.csv)",
                 "c.csv:5:21: error: field 'line': \"0\" is not a positive integer line number",
-                "c.csv:5:25: error: field 'kind': \"chart\" is not 'table' or 'prose'",
+                "c.csv:5:25: error: field 'kind': \"chart\" is not 'table', 'prose' or 'data'",
                 "c.csv:6:19: error: field 'line': \"2.5\" is not a positive integer line number",
                 "c.csv:8:1: error: field 'claim_id': duplicate claim id \"c6\" (first at "
                 "c.csv:7)",

@@ -18,6 +18,10 @@ namespace podium {
 // One number read from a file.
 struct ImportedScore {
   std::string model;      // the model as the file names it ("EleutherAI/pythia-160m")
+  // When several rows of one file name the same model (a wide table with a
+  // row per precision), `model` is made distinct ("X #2") and this keeps the
+  // name as written; empty otherwise.
+  std::string model_as_written;
   std::string benchmark;  // the task as the file names it ("mmlu_philosophy", "IFEval")
   double value = 0;       // the number, parsed
   std::string value_text; // the number exactly as written in the file ("0.4563")
@@ -25,6 +29,8 @@ struct ImportedScore {
   std::string setting;    // "5-shot", "filter=strict-match"...; may be empty
   std::optional<double> stderr_;  // the file's standard error, same scale as value
   std::optional<long long> n;     // the number of items (samples) behind the value
+  std::optional<double> ci_low;   // a published interval, same scale as value
+  std::optional<double> ci_high;
   int line = 0;           // 1-based line of the file where the value is written
   // Where on that line: for a CSV/TSV file the column's header; for a JSON
   // file the RFC 6901 JSON Pointer of the value ("/results/arc_easy/acc,none").
@@ -37,6 +43,7 @@ struct ImportedScore {
 struct ImportedItem {
   std::string model;
   std::string benchmark;  // as in the ImportedScore it belongs to
+  std::string metric;     // as in the ImportedScore it belongs to
   std::string item;       // the item id as the file gives it (doc_id, sample id)
   double score = 0;       // typically 0 or 1
 };

@@ -7,15 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/csv_write.h"    // CsvField, CsvLine, for every CSV writer
 #include "engine/base/json_number.h"  // JsonNumber, for every report writer
 
 namespace podium {
 
-// One CSV field, quoted per RFC 4180 when it holds a comma, quote or newline.
-std::string CsvField(std::string_view text);
-
-// A CSV line (with '\n') from fields.
-std::string CsvLine(const std::vector<std::string>& fields);
 
 // Escapes '|' (the cell separator) and line breaks for a Markdown table cell.
 std::string MarkdownCell(std::string_view text);

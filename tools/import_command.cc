@@ -1,0 +1,157 @@
+#include "tools/import_command.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "engine/base/diagnostic.h"
+#include "engine/base/number.h"
+#include "engine/ingest/dataset_writer.h"
+#include "engine/ingest/import_wide.h"
+
+namespace podium {
+namespace {
+
+struct ImportRequest {
+  std::string format;
+  std::vector<std::string> files;
+  std::string into;
+  std::string model;  // --model: the model of files that do not name it
+  // wide
+  std::string model_column;
+  std::vector<std::string> benchmarks;  // COLUMN or COLUMN=ID
+  std::optional<double> scale;
+  std::vector<std::string> n_items, chance, max;  // BENCHMARK=VALUE
+  std::vector<std::string> lower_is_better;       // BENCHMARK
+};
+
+constexpr const char* kFormats[] = {"wide"};
+
+void AddImportOptions(CLI::App* c, ImportRequest* r) {
+  c->add_option("format", r->format, "What wrote the files: wide (a CSV/TSV score table)")
+      ->required()
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kFormats), std::end(kFormats))));
+  c->add_option("files", r->files, "The files to import")->required()->check(CLI::ExistingPath);
+  c->add_option("--into", r->into, "The dataset folder to write or update (claims/, registry/)")
+      ->required();
+  c->add_option("--model", r->model, "The model of files that do not name it");
+  c->add_option("--model-column", r->model_column,
+                "wide: the column naming the model (default: 'model', else the first)");
+  c->add_option("--benchmarks", r->benchmarks,
+                "wide: the benchmark columns, COLUMN or COLUMN=ID, comma-separated (default: "
+                "every column of numbers)")
+      ->delimiter(',');
+  c->add_option("--scale", r->scale,
+                "The values' full scale, written as each new benchmark's max (100: percent, "
+                "1: proportion)");
+  c->add_option("--n-items", r->n_items, "BENCHMARK=N, comma-separated: items per benchmark")
+      ->delimiter(',');
+  c->add_option("--chance", r->chance, "BENCHMARK=X, comma-separated: the random-guess score")
+      ->delimiter(',');
+  c->add_option("--max", r->max, "BENCHMARK=X, comma-separated: the best possible score")
+      ->delimiter(',');
+  c->add_option("--lower-is-better", r->lower_is_better,
+                "BENCHMARK, comma-separated: benchmarks where less is better")
+      ->delimiter(',');
+}
+
+// "NAME=VALUE" -> (NAME, VALUE); an error at the option when '=' is missing.
+bool SplitPair(const std::string& text, const char* option, std::string* name, std::string* value,
+               Diagnostics* diagnostics) {
+  const size_t eq = text.rfind('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
+    diagnostics->Error(Location{"<command line>"}, option, text,
+                       fmt::format("expected NAME=VALUE, got \"{}\"", text));
+    return false;
+  }
+  *name = text.substr(0, eq);
+  *value = text.substr(eq + 1);
+  return true;
+}
+
+ImportSettings Settings(const ImportRequest& r, Diagnostics* diagnostics) {
+  ImportSettings settings;
+  settings.scale = r.scale;
+  for (const std::string& b : r.benchmarks) {
+    const size_t eq = b.rfind('=');
+    if (eq != std::string::npos) settings.benchmark_ids[b.substr(0, eq)] = b.substr(eq + 1);
+  }
+  auto numbers = [&](const std::vector<std::string>& pairs, const char* option, auto set) {
+    for (const std::string& pair : pairs) {
+      std::string name, value;
+      if (!SplitPair(pair, option, &name, &value, diagnostics)) continue;
+      std::optional<double> number = ParseFiniteDouble(value);
+      if (!number) {
+        diagnostics->Error(Location{"<command line>"}, option, value,
+                           fmt::format("\"{}\" is not a finite number", value));
+        continue;
+      }
+      set(&settings.benchmarks[name], *number);
+    }
+  };
+  numbers(r.n_items, "--n-items", [](BenchmarkSettings* s, double v) {
+    s->n_items = static_cast<long long>(v);
+  });
+  numbers(r.chance, "--chance", [](BenchmarkSettings* s, double v) { s->chance = v; });
+  numbers(r.max, "--max", [](BenchmarkSettings* s, double v) { s->max = v; });
+  for (const std::string& name : r.lower_is_better) {
+    settings.benchmarks[name].lower_is_better = true;
+  }
+  return settings;
+}
+
+ImportedResults ReadOne(const ImportRequest& r, const std::string& file,
+                        Diagnostics* diagnostics) {
+  WideImportOptions options;
+  options.model_column = r.model_column;
+  for (const std::string& b : r.benchmarks) options.benchmark_columns.push_back(b.substr(0, b.rfind('=')));
+  return ImportWide(file, file, options, diagnostics);
+}
+
+int RunImport(const ImportRequest& r, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  ImportSettings settings = Settings(r, &diagnostics);
+  std::vector<ImportedResults> inputs;
+  for (const std::string& file : r.files) {
+    inputs.push_back(ReadOne(r, file, &diagnostics));
+    if (inputs.back().scores.empty() && !diagnostics.has_errors()) {
+      diagnostics.Error(Location{file}, "", "", "no scores found: nothing to import");
+    }
+  }
+  ImportSummary summary;
+  if (!diagnostics.has_errors()) {
+    summary = WriteImport(inputs, settings, r.into, r.into, &diagnostics);
+  }
+  diagnostics.Print(err);
+  if (diagnostics.has_errors()) {
+    err << "podium import: nothing written\n";
+    return 2;
+  }
+  out << fmt::format(
+      "imported {} scores{} from {} file{} into {}: {} new model{}, {} new benchmark{}, {} new "
+      "source{}{}\n",
+      summary.claims, summary.items > 0 ? fmt::format(" and {} item results", summary.items) : "",
+      inputs.size(), inputs.size() == 1 ? "" : "s", r.into, summary.models_added,
+      summary.models_added == 1 ? "" : "s", summary.benchmarks_added,
+      summary.benchmarks_added == 1 ? "" : "s", summary.sources_added,
+      summary.sources_added == 1 ? "" : "s",
+      summary.sources_updated > 0 ? fmt::format(" ({} changed)", summary.sources_updated) : "");
+  if (summary.written.empty()) {
+    out << "nothing changed: every file already had these contents\n";
+  } else {
+    for (const std::string& file : summary.written) out << "  wrote " << file << "\n";
+  }
+  out << fmt::format("next: podium leaderboard --datasets {}\n", r.into);
+  return 0;
+}
+
+}  // namespace
+
+Command ImportCommand() {
+  return PlainCommand("import",
+                      "Import the results files of evaluation tools into a dataset folder",
+                      AddImportOptions, RunImport);
+}
+
+}  // namespace podium
