@@ -234,7 +234,7 @@ class LmEvalReader {
         if (it != config->end()) shots = &*it;
       }
     }
-    if (shots == nullptr || !shots->is_number_integer()) return "";
+    if (shots == nullptr || !shots->is_number_integer() || shots->get<long long>() < 0) return "";
     return fmt::format("{}-shot", shots->get<long long>());
   }
 
