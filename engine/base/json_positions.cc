@@ -40,20 +40,23 @@ class CountingIterator {
   size_t* read_;
 };
 
-// Builds the pointer of each value from the container stack and records the
-// line of the character the parser read last. The lexer reads one character
-// past a number (and puts it back), so for numbers that character is skipped
-// when it is not part of the number.
-class LineRecorder : public nlohmann::json::json_sax_t {
+// Builds the pointer of each value from the container stack and records
+// where its first character is. A value starts at the first character after
+// the previous token that is not white space, ':' or ','. The lexer reads one
+// character past a number (and puts it back), so a number ends before that
+// character when it is not part of the number.
+class PositionRecorder : public nlohmann::json::json_sax_t {
  public:
-  LineRecorder(std::string_view text, const size_t* read) : text_(text), read_(read) {
+  PositionRecorder(std::string_view text, const size_t* read) : text_(text), read_(read) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
+    // nlohmann_json skips a UTF-8 byte order mark before the value.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") last_end_ = 3;
   }
 
-  std::unordered_map<std::string, int> lines;
+  std::unordered_map<std::string, JsonValuePosition> positions;
 
   bool null() override { return Scalar(false); }
   bool boolean(bool) override { return Scalar(false); }
@@ -68,6 +71,7 @@ class LineRecorder : public nlohmann::json::json_sax_t {
   bool end_array() override { return Close(); }
   bool key(string_t& key) override {
     stack_.back().key = key;
+    last_end_ = *read_;
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) override {
@@ -89,35 +93,54 @@ class LineRecorder : public nlohmann::json::json_sax_t {
     return JsonPointerChild(level.pointer, level.key);
   }
 
-  int LineOfLastRead(bool number) const {
-    size_t end = *read_ == 0 ? 0 : *read_ - 1;
-    if (number && end > 0 && end < text_.size()) {
-      char c = text_[end];
-      bool part =
+  // One past the last character of the token just read.
+  size_t TokenEnd(bool number) const {
+    size_t end = *read_;
+    if (number && end > 0 && end <= text_.size()) {
+      const char c = text_[end - 1];
+      const bool part =
           (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
       if (!part) --end;
     }
-    auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), end);
-    return static_cast<int>(after - line_starts_.begin());
+    return end;
+  }
+
+  void Record(std::string pointer, bool number) {
+    const size_t end = TokenEnd(number);
+    size_t start = last_end_;
+    while (start < end && (text_[start] == ' ' || text_[start] == '\t' || text_[start] == '\n' ||
+                           text_[start] == '\r' || text_[start] == ':' || text_[start] == ',')) {
+      ++start;
+    }
+    if (start >= end) start = end == 0 ? 0 : end - 1;
+    JsonValuePosition& position = positions[std::move(pointer)];
+    const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), start);
+    position.line = static_cast<int>(after - line_starts_.begin());
+    position.column = static_cast<int>(start - *(after - 1)) + 1;
+    position.offset = start;
+    if (number) position.number_text = std::string(text_.substr(start, end - start));
+    last_end_ = end;
   }
 
   bool Scalar(bool number) {
-    lines[NextPointer()] = LineOfLastRead(number);
+    Record(NextPointer(), number);
     return true;
   }
   bool Open(bool array) {
     std::string pointer = NextPointer();
-    lines[pointer] = LineOfLastRead(false);
+    Record(pointer, false);
     stack_.push_back(Level{std::move(pointer), array, 0, {}});
     return true;
   }
   bool Close() {
     stack_.pop_back();
+    last_end_ = *read_;
     return true;
   }
 
   std::string_view text_;
   const size_t* read_;
+  size_t last_end_ = 0;
   std::vector<size_t> line_starts_;
   std::vector<Level> stack_;
 };
@@ -142,13 +165,23 @@ std::string JsonPointerChild(const std::string& parent, size_t index) {
   return parent + "/" + std::to_string(index);
 }
 
-std::optional<std::unordered_map<std::string, int>> JsonValueLines(std::string_view text) {
+std::optional<std::unordered_map<std::string, JsonValuePosition>> JsonValuePositions(
+    std::string_view text) {
   size_t read = 0;
-  LineRecorder recorder(text, &read);
+  PositionRecorder recorder(text, &read);
   CountingIterator first(text.data(), text.data(), &read);
   CountingIterator last(text.data() + text.size(), text.data(), &read);
   if (!nlohmann::json::sax_parse(first, last, &recorder)) return std::nullopt;
-  return std::move(recorder.lines);
+  return std::move(recorder.positions);
+}
+
+std::optional<std::unordered_map<std::string, int>> JsonValueLines(std::string_view text) {
+  auto positions = JsonValuePositions(text);
+  if (!positions) return std::nullopt;
+  std::unordered_map<std::string, int> lines;
+  lines.reserve(positions->size());
+  for (const auto& [pointer, position] : *positions) lines.emplace(pointer, position.line);
+  return lines;
 }
 
 }  // namespace podium

@@ -23,6 +23,22 @@ namespace podium {
 // (parse it with nlohmann_json to get the located error).
 std::optional<std::unordered_map<std::string, int>> JsonValueLines(std::string_view text);
 
+// Where one value is written, and for a number its text as written.
+struct JsonValuePosition {
+  int line = 0;       // 1-based line of the value's first character
+  int column = 0;     // 1-based byte column of that character
+  size_t offset = 0;  // 0-based byte offset of that character in the text
+  // A number's characters exactly as in the text ("0.4563", "1e-3", "-0"),
+  // which its parsed double cannot give back; empty for other values.
+  std::string number_text;
+};
+
+// JSON Pointer -> position of every value (objects and arrays: their opening
+// bracket), from the same parse as JsonValueLines. nullopt when `text` is not
+// valid JSON.
+std::optional<std::unordered_map<std::string, JsonValuePosition>> JsonValuePositions(
+    std::string_view text);
+
 // The pointer `parent` extended by one object key or array index, escaped as
 // RFC 6901 says ("~" -> "~0", "/" -> "~1").
 std::string JsonPointerChild(const std::string& parent, std::string_view key);

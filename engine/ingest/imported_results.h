@@ -43,9 +43,11 @@ struct ImportedScore {
 struct ImportedItem {
   std::string model;
   std::string benchmark;  // as in the ImportedScore it belongs to
-  std::string metric;     // as in the ImportedScore it belongs to
   std::string item;       // the item id as the file gives it (doc_id, sample id)
   double score = 0;       // typically 0 or 1
+  // The metric of that ImportedScore ("exact_match,none"): a benchmark with
+  // several metrics has one list of items per metric.
+  std::string metric;
 };
 
 // Everything one importer read from one input (a file, or a folder for HELM).
