@@ -1,5 +1,6 @@
 #include "tools/audit_command.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -52,16 +53,29 @@ std::optional<AuditOutput> RenderAudit(const AuditRequest& request, Diagnostics*
       LoadDataset(request.claims, request.registry, request.datasets, diagnostics, request.log);
   const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
   const std::string shown = request.sources.empty() ? "../shared/seeds" : request.sources;
-  if (!std::filesystem::is_directory(sources)) {
+  // Sources named by a bare file name are documents in the --sources folder;
+  // imported ones are paths from the dataset folder.
+  const bool documents_needed =
+      std::any_of(loaded.registry.sources().begin(), loaded.registry.sources().end(),
+                  [](const Source& s) { return !IsPathFromDataset(s.file); });
+  if (documents_needed && !std::filesystem::is_directory(sources)) {
     diagnostics->Error(Location{shown}, "--sources", sources,
                        "the source documents folder does not exist");
   }
   if (diagnostics->has_errors()) return std::nullopt;
-  const auto documents = LoadSourceDocuments(loaded.registry, sources, shown);
+  std::string dataset = request.datasets.empty() ? DefaultDatasets() : request.datasets;
+  std::string dataset_shown = request.datasets.empty() ? "datasets" : request.datasets;
+  if (request.datasets.empty() && !request.registry.empty()) {
+    dataset = std::filesystem::path(request.registry).parent_path().string();
+    dataset_shown = dataset.empty() ? "." : dataset;
+    if (dataset.empty()) dataset = ".";
+  }
+  const auto documents =
+      LoadSourceDocuments(loaded.registry, sources, shown, dataset, dataset_shown);
   for (const Source& source : loaded.registry.sources()) {
     auto it = documents.find(source.id);
     if (request.log == nullptr || it == documents.end() || !it->second.found) continue;
-    request.log->AddInput(JoinPath(sources, source.file), it->second.path, "document",
+    request.log->AddInput(it->second.file, it->second.path, "document",
                           static_cast<int64_t>(it->second.lines.size()));
   }
   AuditOptions options;

@@ -18,6 +18,7 @@
 #include "tools/command_options.h"
 #include "tools/h2h_command.h"
 #include "tools/import_command.h"
+#include "tools/init_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
 #include "tools/verify_command.h"
@@ -29,7 +30,7 @@ namespace {
 std::vector<Command> CommandTable() {
   return {LeaderboardCommand(), ArenaCommand(),  NetWinCommand(), H2HCommand(),
           AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand(),
-          ImportCommand()};
+          ImportCommand(),      InitCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),

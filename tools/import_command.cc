@@ -8,6 +8,8 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/number.h"
 #include "engine/ingest/dataset_writer.h"
+#include "engine/ingest/import_helm.h"
+#include "engine/ingest/import_lm_eval.h"
 #include "engine/ingest/import_wide.h"
 
 namespace podium {
@@ -26,10 +28,13 @@ struct ImportRequest {
   std::vector<std::string> lower_is_better;       // BENCHMARK
 };
 
-constexpr const char* kFormats[] = {"wide"};
+constexpr const char* kFormats[] = {"wide", "lm-eval", "helm"};
 
 void AddImportOptions(CLI::App* c, ImportRequest* r) {
-  c->add_option("format", r->format, "What wrote the files: wide (a CSV/TSV score table)")
+  c->add_option(
+       "format", r->format,
+       "What wrote the files: wide (a CSV/TSV score table), lm-eval (lm-evaluation-harness "
+       "results_*.json), helm (a HELM run folder)")
       ->required()
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kFormats), std::end(kFormats))));
   c->add_option("files", r->files, "The files to import")->required()->check(CLI::ExistingPath);
@@ -90,9 +95,8 @@ ImportSettings Settings(const ImportRequest& r, Diagnostics* diagnostics) {
       set(&settings.benchmarks[name], *number);
     }
   };
-  numbers(r.n_items, "--n-items", [](BenchmarkSettings* s, double v) {
-    s->n_items = static_cast<long long>(v);
-  });
+  numbers(r.n_items, "--n-items",
+          [](BenchmarkSettings* s, double v) { s->n_items = static_cast<long long>(v); });
   numbers(r.chance, "--chance", [](BenchmarkSettings* s, double v) { s->chance = v; });
   numbers(r.max, "--max", [](BenchmarkSettings* s, double v) { s->max = v; });
   for (const std::string& name : r.lower_is_better) {
@@ -101,11 +105,13 @@ ImportSettings Settings(const ImportRequest& r, Diagnostics* diagnostics) {
   return settings;
 }
 
-ImportedResults ReadOne(const ImportRequest& r, const std::string& file,
-                        Diagnostics* diagnostics) {
+ImportedResults ReadOne(const ImportRequest& r, const std::string& file, Diagnostics* diagnostics) {
+  if (r.format == "lm-eval") return ImportLmEval(file, file, r.model, diagnostics);
+  if (r.format == "helm") return ImportHelm(file, file, r.model, diagnostics);
   WideImportOptions options;
   options.model_column = r.model_column;
-  for (const std::string& b : r.benchmarks) options.benchmark_columns.push_back(b.substr(0, b.rfind('=')));
+  for (const std::string& b : r.benchmarks)
+    options.benchmark_columns.push_back(b.substr(0, b.rfind('=')));
   return ImportWide(file, file, options, diagnostics);
 }
 

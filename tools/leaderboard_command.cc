@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "engine/base/file_util.h"
+#include "engine/base/text_position.h"
 #include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/items.h"
 #include "engine/rating/leaderboard.h"
@@ -20,6 +23,9 @@ struct LeaderboardRequest {
   std::string bootstrap = "none", interval = "percentile";
   double min_coverage = 0.0;
   int min_models = 1;
+  int top = 0;
+  std::string models_file;
+  bool allow_empty = false;
   BootstrapOptions resampling;
   OutputOptions output;
 };
@@ -44,6 +50,15 @@ void AddOptions(CLI::App* c, LeaderboardRequest* r) {
   c->add_option("--benchmarks", r->benchmarks, "Benchmarks to use (ids or aliases)")
       ->delimiter(',');
   c->add_option("--models", r->models, "Models to rank (ids or aliases)")->delimiter(',');
+  c->add_option("--models-file", r->models_file,
+                "Models to rank, one id or alias a line ('#' starts a comment); adds to --models")
+      ->check(CLI::ExistingFile);
+  c->add_option("--top", r->top,
+                "Show the best N models (ties with the N-th included); ranks, intervals and rank "
+                "sets are still computed over every model")
+      ->check(CLI::PositiveNumber);
+  c->add_flag("--allow-empty", r->allow_empty,
+              "Write the report even when no model has a score (otherwise an error, exit 2)");
   c->add_option("--items", r->items,
                 "Per-item results CSV (model,benchmark,item,score); replaces the claims of "
                 "the cells it covers")
@@ -55,6 +70,41 @@ void AddOptions(CLI::App* c, LeaderboardRequest* r) {
                 "Bootstrap interval: percentile or bca");
   AddBootstrapOptions(c, &r->resampling, 2);
   AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
+}
+
+// The names of a --models-file: one a line, blank lines and '#' comments
+// skipped, spaces around a name trimmed.
+std::vector<std::string> ReadNameList(const std::string& path, Diagnostics* diagnostics) {
+  std::vector<std::string> names;
+  std::string error;
+  std::optional<std::string> text = ReadFile(path, &error);
+  if (!text) {
+    diagnostics->Error(Location{path}, "--models-file", "", error);
+    return names;
+  }
+  for (std::string_view line : SplitLines(*text)) {
+    const size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    const size_t begin = line.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) continue;
+    const size_t end = line.find_last_not_of(" \t\r");
+    names.emplace_back(line.substr(begin, end - begin + 1));
+  }
+  return names;
+}
+
+// A warning per benchmark of --benchmarks that no claim reports: its column
+// would be empty, which is most often a misspelt or unimported benchmark.
+void WarnBenchmarksWithoutClaims(const std::vector<std::string>& benchmarks,
+                                 const std::vector<Claim>& claims, Diagnostics* diagnostics) {
+  for (const std::string& id : benchmarks) {
+    const bool any = std::any_of(claims.begin(), claims.end(),
+                                 [&](const Claim& c) { return c.benchmark == id; });
+    if (!any) {
+      diagnostics->Warning(Location{"<command line>"}, "--benchmarks", id,
+                           fmt::format("benchmark '{}' has no claims: its column is empty", id));
+    }
+  }
 }
 
 // The manifest's words for each DropReason (naming the options responsible).
@@ -102,11 +152,25 @@ std::optional<std::string> Render(const LeaderboardRequest& r, const std::string
   options.min_models = r.min_models;
   options.benchmarks =
       ResolveNames(r.benchmarks, "--benchmarks", NameKind::kBenchmark, registry, diagnostics);
-  options.models = ResolveNames(r.models, "--models", NameKind::kModel, registry, diagnostics);
+  std::vector<std::string> models = r.models;
+  if (!r.models_file.empty()) {
+    std::vector<std::string> listed = ReadNameList(r.models_file, diagnostics);
+    log.AddInput(r.models_file, r.models_file, "models", static_cast<int64_t>(listed.size()));
+    models.insert(models.end(), listed.begin(), listed.end());
+  }
+  options.models = ResolveNames(models, "--models", NameKind::kModel, registry, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
+  WarnBenchmarksWithoutClaims(options.benchmarks, claims, diagnostics);
 
-  const Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);
+  Leaderboard board = BuildLeaderboard(claims, registry, options, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
+  if (board.rows.empty() && !r.allow_empty) {
+    diagnostics->Error(Location{"<command line>"}, "", "",
+                       "the leaderboard is empty: no model has a score to rank (check --models, "
+                       "--benchmarks, --min-coverage, --min-models; --allow-empty writes it "
+                       "anyway)");
+    return std::nullopt;
+  }
   for (const DroppedClaims& d : CountDroppedClaims(loaded.claims, claims, board)) {
     log.Drop("claims", DropText(d.reason, r), d.count);
   }
@@ -123,6 +187,8 @@ std::optional<std::string> Render(const LeaderboardRequest& r, const std::string
   } else {
     uncertainty = PublishedUncertainty(board, claims);
   }
+  KeepTopRows(r.top, &board);
+  if (uncertainty) KeepTopRows(board, &*uncertainty);
   ReportContext context;
   context.uncertainty = uncertainty ? &*uncertainty : nullptr;
   context.registry = &registry;

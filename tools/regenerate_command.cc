@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 #include <sstream>
 
+#include "engine/audit/source_audit.h"
 #include "engine/base/diagnostic.h"
 #include "engine/ingest/report_spec.h"
 #include "engine/provenance/manifest.h"
+#include "engine/registry/registry.h"
 #include "engine/reporting/reports_index.h"
 #include "tools/audit_command.h"
 #include "tools/cli.h"
@@ -41,8 +44,59 @@ std::vector<std::string> SpecArgv(const ReportSpec& spec, const std::string& for
   argv.insert(argv.end(), spec.args.begin(), spec.args.end());
   if (spec.has_statements) argv.insert(argv.end(), {"--statements-of", spec.name});
   argv.insert(argv.end(), {"--title", spec.title, "--format", format});
-  if (!datasets.empty()) argv.insert(argv.end(), {"--datasets", datasets});
+  // arena reads only the battles files its arguments name.
+  if (!datasets.empty() && spec.command != "arena") {
+    argv.insert(argv.end(), {"--datasets", datasets});
+  }
   return argv;
+}
+
+// Relative paths in reports.json (battles files) are from the project
+// folder: regenerate works there, and puts the caller's folder back after.
+class InFolder {
+ public:
+  explicit InFolder(const std::string& folder) {
+    std::error_code error;
+    before_ = std::filesystem::current_path(error);
+    if (!error) std::filesystem::current_path(folder, error);
+  }
+  ~InFolder() {
+    std::error_code error;
+    if (!before_.empty()) std::filesystem::current_path(before_, error);
+  }
+  InFolder(const InFolder&) = delete;
+  InFolder& operator=(const InFolder&) = delete;
+
+ private:
+  std::filesystem::path before_;
+};
+
+// `path` made absolute from the current folder; "" stays "".
+std::string Absolute(const std::string& path) {
+  return path.empty() ? path : std::filesystem::absolute(path).lexically_normal().string();
+}
+
+// Whether the audit runs, and if not, why (the README and the summary say it).
+struct AuditPlan {
+  bool run = false;
+  std::string skipped;  // why not, in a sentence
+};
+
+AuditPlan PlanAudit(const std::string& datasets, const std::string& sources) {
+  Diagnostics ignored;  // a broken registry fails the reports themselves
+  const Registry registry = Registry::Read(datasets + "/registry", &ignored);
+  if (registry.sources().empty()) {
+    return {false,
+            "No source audit: `datasets/registry/sources.csv` lists no source (`podium "
+            "import` adds one per imported file)."};
+  }
+  const bool documents_needed =
+      std::any_of(registry.sources().begin(), registry.sources().end(),
+                  [](const Source& s) { return !IsPathFromDataset(s.file); });
+  if (documents_needed && !std::filesystem::is_directory(sources)) {
+    return {false, fmt::format("No source audit: the source documents are not at {}.", sources)};
+  }
+  return {true, ""};
 }
 
 // One file made in memory by `argv` (a spec's command line, or the audit's):
@@ -95,28 +149,32 @@ int AuditFiles(const RegenerateRequest& request, std::vector<ReportFile>* files,
   return audit_errors;
 }
 
-// reports/README.md, with the command that rebuilds each report.
-std::string Readme(const std::vector<ReportSpec>& specs) {
+// reports/README.md, with the command that rebuilds each report, as the
+// reader runs podium.
+std::string Readme(const std::vector<ReportSpec>& specs, const AuditPlan& audit,
+                   const ReadmeAudience& audience) {
   std::vector<std::string> commands;
   for (const ReportSpec& spec : specs) {
     std::vector<std::string> argv = SpecArgv(spec, spec.formats.front(), "");
     argv.insert(argv.end(),
                 {"--out", fmt::format("reports/{}.{}", spec.name, spec.formats.front())});
-    commands.push_back(CommandLine(argv, "tools/podium"));
+    commands.push_back(CommandLine(argv, audience.program));
   }
-  return ReportsReadme(
-      specs, commands,
-      CommandLine({"audit", "--format", "md", "--out", "reports/audit.md"}, "tools/podium"));
+  const std::string audit_command =
+      audit.run
+          ? CommandLine({"audit", "--format", "md", "--out", "reports/audit.md"}, audience.program)
+          : "";
+  return ReportsReadme(specs, commands, audit_command, audit.skipped, audience);
 }
 
 void PrintSummary(const std::vector<ReportSpec>& specs, size_t files, const std::string& reports,
-                  bool audit, const std::string& sources, std::ostream& out) {
+                  const AuditPlan& audit, const std::string& sources, std::ostream& out) {
   out << fmt::format("regenerated {} reports ({} files) in {}/\n", specs.size(), files, reports);
   for (const ReportSpec& spec : specs) {
     out << fmt::format("  {:<28} {}\n", spec.name, spec.title);
   }
-  out << (audit ? fmt::format("  {:<28} every claim checked against {}\n", "audit", sources)
-                : fmt::format("  (audit skipped: no source documents at {})\n", sources));
+  out << (audit.run ? fmt::format("  {:<28} every claim checked against its source\n", "audit")
+                    : fmt::format("  ({})\n", audit.skipped));
 }
 
 }  // namespace
@@ -138,33 +196,48 @@ Command RegenerateCommand() {
                       AddRegenerateOptions, RunRegenerate);
 }
 
-int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err) {
-  const std::string datasets = request.datasets.empty() ? DefaultDatasets() : request.datasets;
-  const std::string reports = request.reports.empty() ? PodiumHome() + "/reports" : request.reports;
-  const std::string sources = request.sources.empty() ? DefaultSources() : request.sources;
+int RunRegenerate(const RegenerateRequest& given, std::ostream& out, std::ostream& err) {
+  const std::string home = Absolute(PodiumHome());
+  // The paths of the command line are from the caller's folder.
+  RegenerateRequest request = given;
+  request.datasets = Absolute(given.datasets);
+  request.sources = Absolute(given.sources);
+  const std::string datasets = request.datasets.empty() ? home + "/datasets" : request.datasets;
+  const std::string reports =
+      request.reports.empty() ? home + "/reports" : Absolute(request.reports);
+  const std::string sources = request.sources.empty() ? home + "/../shared/seeds" : request.sources;
+  const bool repository = std::filesystem::exists(home + "/tools/podium");
+  const ReadmeAudience audience{repository ? "tools/podium" : "podium", repository};
+  InFolder in_home(home);
   Messages messages;
   Diagnostics spec_diagnostics;
   const std::vector<ReportSpec> specs =
       ReadReportSpecs(datasets + "/reports.json", "datasets/reports.json", &spec_diagnostics);
   messages.Add(spec_diagnostics);
-  std::vector<ReportFile> files = RenderSpecs(specs, request.datasets, &messages);
-  const bool audit = std::filesystem::is_directory(sources);
-  const int audit_errors = audit ? AuditFiles(request, &files, &messages) : 0;
+  std::vector<ReportFile> files =
+      RenderSpecs(specs, given.datasets.empty() ? "" : datasets, &messages);
+  const AuditPlan audit = PlanAudit(datasets, sources);
+  const int audit_errors = audit.run ? AuditFiles(request, &files, &messages) : 0;
   err << messages.text;
-  if (messages.errors > 0 || audit_errors > 0) {
-    err << "podium regenerate: nothing written (" << messages.errors << " errors";
-    if (audit_errors > 0) err << ", " << audit_errors << " audit errors: run podium audit";
-    err << ")\n";
-    return messages.errors > 0 ? 2 : 1;
+  if (messages.errors > 0) {
+    err << "podium regenerate: nothing written (" << messages.errors << " errors)\n";
+    return 2;
   }
-  files.push_back({"README.md", Readme(specs)});
-  files.push_back({"index.html", ReportsIndexPage(specs, files)});
+  files.push_back({"README.md", Readme(specs, audit, audience)});
+  files.push_back({"index.html", ReportsIndexPage(specs, audience.program, files)});
   for (const ReportFile& f : files) {  // to files: nothing goes to `out`
     if (WriteOutput(f.content, reports + "/" + f.name, out, err, "regenerate") != 0) {
       return 2;
     }
   }
   PrintSummary(specs, files.size(), reports, audit, sources, out);
+  if (audit_errors > 0) {
+    err << fmt::format(
+        "podium regenerate: the audit found {} claims or documents that disagree with their "
+        "sources: see {}/audit.md\n",
+        audit_errors, reports);
+    return 1;
+  }
   return 0;
 }
 

@@ -4,6 +4,8 @@
 //
 // All reports are rendered in memory first; only when every one succeeded are
 // they written (each atomically), so a failure leaves reports/ untouched.
+// The project is $PODIUM_HOME (or --project, or the current folder): its
+// datasets/ and reports/; relative paths in reports.json are from there.
 #ifndef PODIUM_TOOLS_REGENERATE_COMMAND_H_
 #define PODIUM_TOOLS_REGENERATE_COMMAND_H_
 
@@ -24,11 +26,14 @@ struct RegenerateRequest {
 // and runs RunRegenerate.
 Command RegenerateCommand();
 
-// Also writes audit.md and audit.json when the source documents are present
-// (shown in them as "../shared/seeds" unless --sources is given). Returns the
-// exit code: 0 ok, 1 the audit found claims that disagree with the sources, 2
-// bad spec or input; on a non-zero code nothing is written. Prints a summary
-// to `out`; every diagnostic of every report to `err`, at the end.
+// Also writes audit.md and audit.json when the registry lists sources and
+// the documents they need are present (bare file names: in --sources, shown
+// as "../shared/seeds" unless given; imported files: paths from the dataset
+// folder); otherwise the README says why there is no audit. Returns the exit
+// code: 0 ok; 1 the audit found claims that disagree with their sources
+// (everything is written, the audit says which); 2 bad spec or input, and
+// nothing is written. Prints a summary to `out`; every diagnostic of every
+// report to `err`, at the end.
 int RunRegenerate(const RegenerateRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace podium

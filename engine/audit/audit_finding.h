@@ -25,6 +25,8 @@ struct SourceDocument {
   // it (a number after the delimiter is a cell, never a thousands group).
   // 0 for a text document, whose table rows are recognised line by line.
   char delimiter = 0;
+  std::string file;   // as opened
+  std::string bytes;  // the file as read (data claims are checked in it)
 };
 
 struct AuditOptions {

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/audit/claim_check.h"
+#include "engine/audit/data_claim.h"
 #include "engine/audit/line_reading.h"
 #include "engine/audit/number_tokens.h"
 #include "engine/audit/table_cells.h"
@@ -45,7 +46,7 @@ class Auditor {
     for (const Claim& c : claims_) {
       SourceSummary& s = summaries[c.source];
       ++s.claims;
-      ++(c.kind == ClaimKind::kTable ? s.tables : s.prose);
+      ++(c.kind == ClaimKind::kProse ? s.prose : s.tables);  // data: cells of a file
       ++result_.claims;
       switch (outcomes[&c]) {
         case Outcome::kVerified:
@@ -116,6 +117,7 @@ class Auditor {
   Outcome CheckClaim(const Claim& c) {
     auto doc = documents_.find(c.source);
     if (doc == documents_.end() || !doc->second.found) return Outcome::kFailed;  // reported once
+    if (c.kind == ClaimKind::kData) return CheckDataClaim(c, doc->second);
     if (LineOf(c.source, c.line) == nullptr) {
       Add(FindingKind::kLineOutOfRange, {c.id}, c.source, 0,
           fmt::format("claim {} cites line {}, but {} has {} lines", c.id, c.line, doc->second.path,
@@ -130,6 +132,17 @@ class Auditor {
     return IsAuditWarning(*check.problem) ? Outcome::kWarning : Outcome::kFailed;
   }
 
+  // A data claim is checked at its field (data_claim.h); the file is
+  // indexed on first use.
+  Outcome CheckDataClaim(const Claim& c, const SourceDocument& doc) {
+    std::unique_ptr<DataFileIndex>& index = data_files_[doc.id];
+    if (index == nullptr) index = IndexDataFile(doc);
+    const ClaimCheck check = index->Check(c);
+    if (!check.problem) return Outcome::kVerified;
+    Add(*check.problem, {c.id}, c.source, c.line, check.message, c.origin);
+    return IsAuditWarning(*check.problem) ? Outcome::kWarning : Outcome::kFailed;
+  }
+
   // Two claims of one model and benchmark (say "before" and "after" settings)
   // that cite the same number of a line which prints it once cannot both be
   // right: each fails, since the audit cannot tell which one is.
@@ -138,7 +151,7 @@ class Auditor {
              std::vector<const Claim*>>
         groups;
     for (const Claim& c : claims_) {
-      if ((*outcomes)[&c] == Outcome::kFailed) continue;
+      if ((*outcomes)[&c] == Outcome::kFailed || c.kind == ClaimKind::kData) continue;
       groups[{c.source, c.line, c.model, c.benchmark, c.value_text}].push_back(&c);
     }
     for (const auto& [key, group] : groups) {
@@ -340,23 +353,38 @@ class Auditor {
   std::map<std::pair<std::string, int>, std::vector<const Claim*>> claims_on_line_;
   std::map<std::string, std::unique_ptr<NameIndex>> names_;  // by source id
   std::map<std::string, std::unique_ptr<DocumentReading>> readings_;
+  std::map<std::string, std::unique_ptr<DataFileIndex>> data_files_;  // by source id
 };
 
 }  // namespace
 
+bool IsPathFromDataset(const std::string& file) {
+  return file.rfind("./", 0) == 0 || file.rfind("../", 0) == 0 || file.rfind('/', 0) == 0;
+}
+
 std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& registry,
                                                           const std::string& directory,
-                                                          const std::string& display_directory) {
+                                                          const std::string& display_directory,
+                                                          const std::string& dataset,
+                                                          const std::string& display_dataset) {
   std::map<std::string, SourceDocument> documents;
   for (const Source& s : registry.sources()) {
     SourceDocument doc;
     doc.id = s.id;
+    std::string path = directory + "/" + s.file;
     doc.path = display_directory + "/" + s.file;
+    if (IsPathFromDataset(s.file)) {
+      const bool absolute = s.file.front() == '/';
+      path = absolute ? s.file : JoinPath(dataset, s.file);
+      doc.path = absolute ? s.file : JoinPath(display_dataset, s.file);
+    }
+    doc.file = path;
     doc.delimiter = DocumentDelimiter(s.file);
-    if (std::optional<std::string> bytes = ReadFile(directory + "/" + s.file)) {
+    if (std::optional<std::string> bytes = ReadFile(path)) {
       doc.found = true;
       doc.sha256 = Sha256Hex(*bytes);
       for (std::string_view line : SplitLines(*bytes)) doc.lines.emplace_back(line);
+      doc.bytes = std::move(*bytes);
     }
     documents[s.id] = std::move(doc);
   }

@@ -39,7 +39,7 @@ struct SourceSummary {
   int claims = 0;    // claims citing this source
   int verified = 0;  // claims that passed every check
   int warnings = 0;  // claims the audit could not decide
-  int tables = 0;    // claims of kind table
+  int tables = 0;    // claims of kind table or data (a cell or value of a data file)
   int prose = 0;     // claims of kind prose
 };
 
@@ -53,12 +53,20 @@ struct AuditResult {
   int errors = 0;    // findings of the error kinds (claims and documents)
 };
 
-// Loads every source of the registry from `directory` (file name from
-// sources.csv), shown in reports as `display_directory/<file>`. A .csv or .tsv
+// Loads every source of the registry: a bare file name from sources.csv is
+// read from `directory` (the documents folder, shown in reports as
+// `display_directory/<file>`); a path starting "./", "../" or "/" (what
+// `podium import` writes) is read from the dataset folder `dataset` (shown
+// as `display_dataset/<path>`), or as is when absolute. A .csv or .tsv
 // file is read as a table split by its delimiter (SourceDocument::delimiter).
 std::map<std::string, SourceDocument> LoadSourceDocuments(const Registry& registry,
                                                           const std::string& directory,
-                                                          const std::string& display_directory);
+                                                          const std::string& display_directory,
+                                                          const std::string& dataset = ".",
+                                                          const std::string& display_dataset = ".");
+
+// True for a sources.csv `file` that is a path from the dataset folder.
+bool IsPathFromDataset(const std::string& file);
 
 // Runs every check. Pure function of its inputs.
 AuditResult AuditClaims(const std::vector<Claim>& claims, const Registry& registry,

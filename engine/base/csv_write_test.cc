@@ -19,8 +19,8 @@ TEST(CsvWrite, TheReaderReadsBackEveryField) {
   const std::vector<std::string> fields = {"x, y", " lead", "trail\t", "q\"uote", "two\nlines", ""};
   std::string text = CsvLine({"a", "b", "c", "d", "e", "f"}) + CsvLine(fields);
   Diagnostics diagnostics;
-  CsvTable table = ReadCsvTableFromText("t.csv", text, {{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}},
-                                        &diagnostics);
+  CsvTable table =
+      ReadCsvTableFromText("t.csv", text, {{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}}, &diagnostics);
   ASSERT_FALSE(diagnostics.has_errors());
   ASSERT_EQ(table.rows.size(), 1u);
   EXPECT_EQ(table.rows[0].fields, fields);

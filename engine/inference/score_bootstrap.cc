@@ -7,8 +7,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "engine/base/option_names.h"
 #include "engine/base/check.h"
+#include "engine/base/option_names.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
 #include "engine/inference/rank_sets.h"
@@ -414,6 +414,16 @@ std::optional<LeaderboardUncertainty> PublishedUncertainty(const Leaderboard& bo
                                     board.rows.size() - index.size(), board.rows.size()));
   }
   return out;
+}
+
+void KeepTopRows(const Leaderboard& board, LeaderboardUncertainty* uncertainty) {
+  const size_t keep = board.rows.size();
+  if (uncertainty->rows.size() <= keep) return;
+  uncertainty->rows.resize(keep);
+  if (uncertainty->replicates.cols() > static_cast<Eigen::Index>(keep)) {
+    Eigen::MatrixXd kept = uncertainty->replicates.leftCols(static_cast<Eigen::Index>(keep));
+    uncertainty->replicates = std::move(kept);
+  }
 }
 
 }  // namespace podium

@@ -107,6 +107,10 @@ std::optional<LeaderboardUncertainty> BootstrapLeaderboard(
 std::optional<LeaderboardUncertainty> PublishedUncertainty(const Leaderboard& board,
                                                            const std::vector<Claim>& claims);
 
+// Cuts `uncertainty` to the rows `board` kept after KeepTopRows (its rows
+// are the first rows of the uncut board).
+void KeepTopRows(const Leaderboard& board, LeaderboardUncertainty* uncertainty);
+
 const char* ScoreBootstrapName(ScoreBootstrap kind);
 
 }  // namespace podium

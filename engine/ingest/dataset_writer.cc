@@ -149,12 +149,62 @@ std::string MetricShown(const std::string& metric) {
 // from the dataset folder and not a file name in the documents folder.
 std::string PathFromDataset(const std::string& file, const std::string& directory) {
   std::error_code error;
-  fs::path relative = fs::relative(fs::absolute(file), fs::absolute(directory), error);
-  if (error || relative.empty()) return fs::absolute(file).lexically_normal().generic_string();
+  const fs::path folder = fs::weakly_canonical(fs::absolute(directory), error);
+  const fs::path target = fs::weakly_canonical(fs::absolute(file), error);
+  fs::path relative = target.lexically_relative(folder);
+  // A path that climbs to the root shares nothing with the dataset: it
+  // stays absolute (moving the project then does not break it).
+  int climbs = 0;
+  for (const fs::path& part : relative) climbs += part == ".." ? 1 : 0;
+  int depth = 0;
+  for (const fs::path& part : folder.relative_path()) depth += part.empty() ? 0 : 1;
+  if (error || relative.empty() || (climbs > 0 && climbs >= depth)) {
+    return target.lexically_normal().generic_string();
+  }
   std::string text = relative.generic_string();
   if (text.rfind("../", 0) != 0 && text != "..") text = "./" + text;
   return text;
 }
+
+// Within one file, two spellings that differ only in case or spacing
+// ("Qwen/X", "qwen/x") are rows about different models (the registry would
+// read them as one): the later spelling is imported as "qwen/x #2", with
+// its name as written kept, and a warning.
+class FileNames {
+ public:
+  ImportedScore Distinct(ImportedScore score, const ImportedResults& input,
+                         Diagnostics* diagnostics) {
+    const std::string& written = score.model;
+    auto known = renamed_.find(written);
+    if (known == renamed_.end()) {
+      std::vector<std::string>& spellings = by_key_[NormalizeName(written)];
+      std::string name = written;
+      if (!spellings.empty()) {
+        name = fmt::format("{} #{}", written, spellings.size() + 1);
+        diagnostics->Warning(Location{input.path, score.line, 0}, "model", written,
+                             fmt::format("model \"{}\" differs from \"{}\" only in case or "
+                                         "spacing: imported as a model of its own, \"{}\"",
+                                         written, spellings.front(), name));
+      }
+      spellings.push_back(written);
+      known = renamed_.emplace(written, name).first;
+    }
+    if (known->second != written) {
+      if (score.model_as_written.empty()) score.model_as_written = written;
+      score.model = known->second;
+    }
+    return score;
+  }
+  // The name a model of this file was imported under.
+  std::string Of(const std::string& written) const {
+    auto it = renamed_.find(written);
+    return it == renamed_.end() ? written : it->second;
+  }
+
+ private:
+  std::map<std::string, std::vector<std::string>> by_key_;  // normalized -> spellings
+  std::map<std::string, std::string> renamed_;              // as written -> imported as
+};
 
 class ImportWriter {
  public:
@@ -162,8 +212,8 @@ class ImportWriter {
                const std::string& shown, Diagnostics* diagnostics)
       : settings_(settings), directory_(directory), shown_(shown), diagnostics_(diagnostics) {
     auto read = [&](const std::string& name, std::vector<std::string> header) {
-      return ReadRawTable(JoinPath(directory, "registry/" + name),
-                          shown + "/registry/" + name, std::move(header), diagnostics);
+      return ReadRawTable(JoinPath(directory, "registry/" + name), shown + "/registry/" + name,
+                          std::move(header), diagnostics);
     };
     models_ = read("models.csv", {"id", "name", "organization", "aliases", "notes"});
     benchmarks_ = read("benchmarks.csv", {"id", "name", "aliases", "category", "metric",
@@ -177,32 +227,33 @@ class ImportWriter {
   void Add(const ImportedResults& input) {
     const std::string source = SourceId(input);
     if (source.empty()) return;
-    std::string claims = CsvLine({"claim_id", "model", "benchmark", "value", "unit", "metric",
-                                  "setting", "source", "line", "model_as_written",
-                                  "benchmark_as_written", "kind", "notes", "stderr", "n",
-                                  "ci_low", "ci_high", "field"});
+    std::string claims =
+        CsvLine({"claim_id", "model", "benchmark", "value", "unit", "metric", "setting", "source",
+                 "line", "model_as_written", "benchmark_as_written", "kind", "notes", "stderr", "n",
+                 "ci_low", "ci_high", "field"});
     int k = 0;
-    for (const ImportedScore& score : input.scores) {
+    FileNames names;
+    for (const ImportedScore& written : input.scores) {
+      const ImportedScore score = names.Distinct(written, input, diagnostics_);
       const std::string model = ModelId(score.model, input);
       const std::string benchmark = BenchmarkId(score.benchmark, score.metric, input);
       const std::string max = benchmarks_.Get(*FindRow(benchmarks_, benchmark), "max");
-      claims += CsvLine({fmt::format("{}-{}", source, ++k), model, benchmark, score.value_text,
-                         max == "100" ? "%" : "", score.metric, score.setting, source,
-                         std::to_string(score.line),
-                         score.model_as_written.empty() ? score.model : score.model_as_written,
-                         score.benchmark, "data", score.notes,
-                         score.stderr_ ? NumberText(*score.stderr_) : "",
-                         score.n ? std::to_string(*score.n) : "",
-                         score.ci_low ? NumberText(*score.ci_low) : "",
-                         score.ci_high ? NumberText(*score.ci_high) : "", score.field});
+      claims += CsvLine(
+          {fmt::format("{}-{}", source, ++k), model, benchmark, score.value_text,
+           max == "100" ? "%" : "", score.metric, score.setting, source, std::to_string(score.line),
+           score.model_as_written.empty() ? score.model : score.model_as_written, score.benchmark,
+           "data", score.notes, score.stderr_ ? NumberText(*score.stderr_) : "",
+           score.n ? std::to_string(*score.n) : "", score.ci_low ? NumberText(*score.ci_low) : "",
+           score.ci_high ? NumberText(*score.ci_high) : "", score.field});
     }
     summary_.claims += k;
     files_[JoinPath(directory_, "claims/" + source + ".csv")] = claims;
     if (input.items.empty()) return;
     std::string items = CsvLine({"model", "benchmark", "item", "score"});
     for (const ImportedItem& item : input.items) {
-      items += CsvLine({ModelId(item.model, input), BenchmarkId(item.benchmark, item.metric, input),
-                        item.item, NumberText(item.score)});
+      items += CsvLine({ModelId(names.Of(item.model), input),
+                        BenchmarkId(item.benchmark, item.metric, input), item.item,
+                        NumberText(item.score)});
     }
     summary_.items += static_cast<int>(input.items.size());
     files_[JoinPath(directory_, "items/" + source + ".csv")] = items;
@@ -259,7 +310,10 @@ class ImportWriter {
       }
       return sources_.Get(row, "id");
     }
-    std::string base = IdFromName(fs::path(input.path).stem().string());
+    // A HELM run's numbers are in its folder's stats.json: the folder names it.
+    const fs::path cited(input.path);
+    std::string base = IdFromName(input.format == "helm" ? cited.parent_path().filename().string()
+                                                         : cited.stem().string());
     std::string id = base;
     for (int k = 2; source_ids_.count(id) > 0; ++k) id = fmt::format("{}-{}", base, k);
     source_ids_.insert(id);
@@ -305,7 +359,8 @@ class ImportWriter {
     const std::string name =
         metric.empty() ? written : fmt::format("{} ({})", written, MetricShown(metric));
     std::string wanted;
-    if (auto given = settings_.benchmark_ids.find(written); given != settings_.benchmark_ids.end()) {
+    if (auto given = settings_.benchmark_ids.find(written);
+        given != settings_.benchmark_ids.end()) {
       wanted = given->second;
       if (auto id = benchmark_names_.Find(wanted)) return *id;
     } else if (auto id = benchmark_names_.Find(name)) {

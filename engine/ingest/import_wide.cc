@@ -35,9 +35,9 @@ int ModelColumn(const std::vector<std::string>& header, const WideImportOptions&
     if (header[k] == wanted) return static_cast<int>(k);
   }
   if (options.model_column.empty()) return 0;
-  diagnostics->Error(at, "--model-column", wanted,
-                     fmt::format("no column \"{}\" in the header (columns: {})", wanted,
-                                 fmt::join(header, ", ")));
+  diagnostics->Error(
+      at, "--model-column", wanted,
+      fmt::format("no column \"{}\" in the header (columns: {})", wanted, fmt::join(header, ", ")));
   return -1;
 }
 
@@ -76,9 +76,9 @@ ImportedResults ImportWide(const std::string& path, const std::string& shown,
           return;
         }
         if (record.size() != header.size()) {
-          diagnostics->Error(Location{shown, record.line(), 1}, "", "",
-                             fmt::format("{} fields, the header has {}", record.size(),
-                                         header.size()));
+          diagnostics->Error(
+              Location{shown, record.line(), 1}, "", "",
+              fmt::format("{} fields, the header has {}", record.size(), header.size()));
           return;
         }
         Row row;
@@ -161,8 +161,8 @@ ImportedResults ImportWide(const std::string& path, const std::string& shown,
     diagnostics->Warning(Location{shown, lines[1], 1}, header[model_column], name,
                          fmt::format("{} rows name model \"{}\" (lines {}): imported as {} "
                                      "models, \"{}\", \"{} #2\"{}",
-                                     lines.size(), name, fmt::join(lines, ", "), lines.size(),
-                                     name, name, lines.size() > 2 ? ", ..." : ""));
+                                     lines.size(), name, fmt::join(lines, ", "), lines.size(), name,
+                                     name, lines.size() > 2 ? ", ..." : ""));
   }
   return out;
 }

@@ -19,8 +19,9 @@ using Json = nlohmann::ordered_json;
 void ParseSpec(const Json& r, ReportSpec* spec) {
   spec->name = r.at("name").get<std::string>();
   spec->command = r.value("command", spec->command);
-  if (spec->command != "leaderboard" && spec->command != "netwin" && spec->command != "h2h") {
-    throw std::invalid_argument("command must be leaderboard, netwin or h2h");
+  if (spec->command != "leaderboard" && spec->command != "netwin" && spec->command != "h2h" &&
+      spec->command != "arena") {
+    throw std::invalid_argument("command must be leaderboard, arena, netwin or h2h");
   }
   const Json statements = r.value("statements", Json::array());
   for (const Json& statement : statements) ParseStatement(statement);

@@ -18,7 +18,7 @@ namespace podium {
 // One entry of "reports".
 struct ReportSpec {
   std::string name;                     // required; the files are reports/<name>.<format>
-  std::string command = "leaderboard";  // leaderboard | netwin | h2h
+  std::string command = "leaderboard";  // leaderboard | arena | netwin | h2h
   std::string title;                    // default: the name
   std::string description;              // default: ""
   std::vector<std::string> args;        // required: the command's arguments

@@ -8,8 +8,8 @@
 #include <numeric>
 #include <set>
 
-#include "engine/base/option_names.h"
 #include "engine/base/check.h"
+#include "engine/base/option_names.h"
 
 namespace podium {
 
@@ -96,9 +96,9 @@ Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& r
   for (int i = 0; i < m.num_models(); ++i) {
     const double coverage = static_cast<double>(agg.cells(i)) / num_benchmarks;
     if (coverage < options.min_coverage) {
-      board.excluded.push_back({m.models[i], fmt::format("coverage {:.2f} < {} {:.2f}", coverage,
-                                                         OptionName("min_coverage"),
-                                                         options.min_coverage)});
+      board.excluded.push_back(
+          {m.models[i], fmt::format("coverage {:.2f} < {} {:.2f}", coverage,
+                                    OptionName("min_coverage"), options.min_coverage)});
     } else if (std::isnan(agg.score(i))) {
       board.excluded.push_back(
           {m.models[i], "no benchmark with at least two models to compare on"});
@@ -157,6 +157,15 @@ std::vector<DroppedClaims> CountDroppedClaims(const std::vector<Claim>& read,
     ++out[static_cast<int>(reason)].count;
   }
   return out;
+}
+
+void KeepTopRows(int n, Leaderboard* board) {
+  if (n <= 0 || n >= static_cast<int>(board->rows.size())) return;
+  size_t keep = static_cast<size_t>(n);
+  while (keep < board->rows.size() && board->rows[keep].rank == board->rows[n - 1].rank) ++keep;
+  if (keep == board->rows.size()) return;
+  board->ranked_models = static_cast<int>(board->rows.size());
+  board->rows.resize(keep);
 }
 
 }  // namespace podium

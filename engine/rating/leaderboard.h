@@ -48,6 +48,9 @@ struct Leaderboard {
   std::vector<LeaderboardRow> rows;             // by rank, then model id
   std::vector<ExcludedModel> excluded;          // by model id
   std::vector<std::string> dropped_benchmarks;  // fewer than min_models models
+  // Set by KeepTopRows: how many models were ranked before the cut; 0 when
+  // every ranked model is shown.
+  int ranked_models = 0;
 };
 
 // Builds the leaderboard. Problems (conflicts, chance without chance/max, mean
@@ -55,6 +58,12 @@ struct Leaderboard {
 // caller must not write a report when diagnostics->has_errors().
 Leaderboard BuildLeaderboard(const std::vector<Claim>& claims, const Registry& registry,
                              const LeaderboardOptions& options, Diagnostics* diagnostics);
+
+// Keeps the best `n` rows (--top): the first n, and any row tied with the
+// n-th, since a cut never splits equal scores. Ranks, intervals and rank
+// sets are computed before the cut, over every model; `ranked_models`
+// records how many there were. No change when n <= 0 or n >= rows.
+void KeepTopRows(int n, Leaderboard* board);
 
 // The aggregated score of every row of a values/mask pair with the columns
 // and options of a built leaderboard: normalize, then aggregate, exactly as

@@ -292,6 +292,12 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
     out += "\n";
   }
   out += "\n" + DescribeMethod(board.options) + "\n";
+  if (board.ranked_models > 0) {
+    out += fmt::format(
+        "\nShown: the top {} of {} ranked models (--top); ranks, intervals and rank sets are "
+        "computed over all {}.\n",
+        board.rows.size(), board.ranked_models, board.ranked_models);
+  }
   if (u != nullptr) {
     out += "\n" + DescribeUncertainty(*u) + "\n";
     for (const std::string& note : u->notes) out += "\n- " + MarkdownCell(note);
@@ -460,6 +466,7 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
   }
   doc["excluded"] = std::move(excluded);
   doc["dropped_benchmarks"] = board.dropped_benchmarks;
+  if (board.ranked_models > 0) doc["ranked_models"] = board.ranked_models;
   std::vector<std::string> used;
   for (const Json& row : doc["rows"]) {
     for (const Json& id : row["claims"]) used.push_back(id.get<std::string>());

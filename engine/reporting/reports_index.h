@@ -21,17 +21,26 @@ struct ReportFile {
   std::string content;  // its bytes
 };
 
+// Who reads reports/README.md and how they run podium.
+struct ReadmeAudience {
+  std::string program = "tools/podium";  // "podium" for a project of the installed podium
+  bool repository = true;                // podium's own checkout: its tests check the reports
+};
+
 // reports/README.md: one row per spec (title, links to its files, description,
 // `commands[k]`, the command line that rebuilds the first format of
-// `specs[k]`), then the source audit's row with `audit_command`.
-// REQUIRES: commands.size() == specs.size().
+// `specs[k]`), then the source audit's row with `audit_command`, or, when
+// it is empty (no audit was written), a line saying why: `audit_note`.
+// Every link is to a file regenerate writes. REQUIRES: commands.size() ==
+// specs.size().
 std::string ReportsReadme(const std::vector<ReportSpec>& specs,
                           const std::vector<std::string>& commands,
-                          const std::string& audit_command);
+                          const std::string& audit_command, const std::string& audit_note = "",
+                          const ReadmeAudience& audience = {});
 
 // reports/index.html: for each spec, the section (HtmlSection) of every file
 // of `files` named "<spec name>.json". REQUIRES: those files hold JSON.
-std::string ReportsIndexPage(const std::vector<ReportSpec>& specs,
+std::string ReportsIndexPage(const std::vector<ReportSpec>& specs, const std::string& program,
                              const std::vector<ReportFile>& files);
 
 }  // namespace podium

@@ -35,7 +35,7 @@ TEST(ReportsIndexTest, PageHasASectionPerJsonFileInSpecOrder) {
       {"board.md", "# not JSON"},
       {"board.json", R"({"schema": "podium.leaderboard/1", "title": "Board"})"},
   };
-  const std::string page = ReportsIndexPage(Specs(), files);
+  const std::string page = ReportsIndexPage(Specs(), "tools/podium", files);
   const size_t board = page.find("<section id=\"board\""), pair = page.find("<section id=\"pair\"");
   ASSERT_NE(board, std::string::npos) << page;
   ASSERT_NE(pair, std::string::npos);

@@ -1,0 +1,141 @@
+#include "engine/audit/data_claim.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <vector>
+
+#include "engine/base/csv_stream.h"
+#include "engine/base/number.h"
+#include "engine/ingest/located_json.h"
+
+namespace podium {
+namespace {
+
+// "70.50" and "70.5" are the same number; the text is compared first so that
+// a value that is not a number at all is still matched exactly.
+bool SameNumber(const std::string& written, const std::string& claimed) {
+  if (written == claimed) return true;
+  std::optional<double> a = ParseFiniteDouble(written);
+  std::optional<double> b = ParseFiniteDouble(claimed);
+  return a && b && *a == *b;
+}
+
+ClaimCheck Problem(FindingKind kind, std::string message) { return {kind, std::move(message)}; }
+
+class CsvFileIndex : public DataFileIndex {
+ public:
+  explicit CsvFileIndex(const SourceDocument& document) : path_(document.path) {
+    Diagnostics diagnostics;
+    CsvStream::ReadText(
+        document.bytes, document.path, &diagnostics,
+        [&](const CsvRecord& record) {
+          std::vector<std::string> fields;
+          for (size_t k = 0; k < record.size(); ++k) fields.emplace_back(record.field(k));
+          if (header_.empty() && rows_.empty()) {
+            header_ = std::move(fields);
+            return;
+          }
+          const std::vector<Location> at = record.FieldLocations();
+          for (size_t k = 0; k < fields.size() && k < header_.size(); ++k) {
+            cells_[{at[k].line, header_[k]}] = {rows_.size(), k};
+          }
+          rows_.push_back(std::move(fields));
+        },
+        document.delimiter);
+    if (diagnostics.has_errors()) {
+      const Diagnostic& first = diagnostics.all().front();
+      error_ = fmt::format("{}:{}:{}: {}", first.location.path, first.location.line,
+                           first.location.column, first.message);
+    }
+  }
+
+  ClaimCheck Check(const Claim& claim) const override {
+    auto it = cells_.find({claim.line, claim.field});
+    if (it == cells_.end()) {
+      bool column = false;
+      for (const std::string& name : header_) column = column || name == claim.field;
+      std::string why = column ? fmt::format("no cell of column \"{}\" starts on line {}",
+                                             claim.field, claim.line)
+                               : fmt::format("{} has no column \"{}\"", path_, claim.field);
+      if (!error_.empty()) why += fmt::format(" (the file does not parse: {})", error_);
+      return Problem(FindingKind::kValueNotOnLine, why);
+    }
+    const std::vector<std::string>& row = rows_[it->second.first];
+    const std::string& cell = row[it->second.second];
+    if (!SameNumber(cell, claim.value_text)) {
+      return Problem(
+          FindingKind::kValueNotOnLine,
+          fmt::format("column \"{}\" on line {} reads {}, the claim says {}", claim.field,
+                      claim.line, cell.empty() ? "nothing" : cell, claim.value_text));
+    }
+    for (const std::string& field : row) {
+      if (field == claim.model_as_written) return ClaimCheck::Verified();
+    }
+    return Problem(FindingKind::kRowLabelMismatch,
+                   fmt::format("no cell of the row on line {} reads \"{}\"", claim.line,
+                               claim.model_as_written));
+  }
+
+ private:
+  std::string path_;
+  std::string error_;
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+  std::map<std::pair<int, std::string>, std::pair<size_t, size_t>> cells_;
+};
+
+class JsonFileIndex : public DataFileIndex {
+ public:
+  JsonFileIndex(std::string text, const std::string& shown) : text_(text) {
+    Diagnostics diagnostics;
+    if (!json_.Parse(std::move(text), shown, &diagnostics)) {
+      const Diagnostic& first = diagnostics.all().front();
+      error_ = fmt::format("{}:{}:{}: {}", first.location.path, first.location.line,
+                           first.location.column, first.message);
+    }
+  }
+
+  ClaimCheck Check(const Claim& claim, const std::string& pointer) const {
+    if (!error_.empty()) {
+      return Problem(FindingKind::kValueNotOnLine, "the file does not parse: " + error_);
+    }
+    const Location at = json_.LocationOf(pointer);
+    if (at.line == 0) {
+      return Problem(FindingKind::kValueNotOnLine,
+                     fmt::format("{} has no value at {}", json_.shown(), pointer));
+    }
+    if (at.line != claim.line) {
+      return Problem(
+          FindingKind::kValueNotOnLine,
+          fmt::format("the value at {} is on line {}, not {}", pointer, at.line, claim.line));
+    }
+    const std::string written = json_.NumberText(pointer);
+    if (!SameNumber(written, claim.value_text)) {
+      return Problem(FindingKind::kValueNotOnLine,
+                     fmt::format("the value at {} is {}, the claim says {}", pointer,
+                                 written.empty() ? "not a number" : written, claim.value_text));
+    }
+    if (text_.find(claim.model_as_written) == std::string::npos) {
+      return Problem(FindingKind::kModelNotNear,
+                     fmt::format("{} does not name \"{}\"", json_.shown(), claim.model_as_written));
+    }
+    return ClaimCheck::Verified();
+  }
+
+  ClaimCheck Check(const Claim& claim) const override { return Check(claim, claim.field); }
+
+ private:
+  std::string text_;
+  LocatedJson json_;
+  std::string error_;
+};
+
+}  // namespace
+
+std::unique_ptr<DataFileIndex> IndexDataFile(const SourceDocument& document) {
+  if (document.delimiter != 0) return std::make_unique<CsvFileIndex>(document);
+  return std::make_unique<JsonFileIndex>(document.bytes, document.path);
+}
+
+}  // namespace podium
