@@ -54,6 +54,7 @@ class LineRecorder : public nlohmann::json::json_sax_t {
   }
 
   std::unordered_map<std::string, int> lines;
+  std::unordered_map<std::string, std::string>* numbers = nullptr;  // kept when set
 
   bool null() override { return Scalar(false); }
   bool boolean(bool) override { return Scalar(false); }
@@ -89,20 +90,36 @@ class LineRecorder : public nlohmann::json::json_sax_t {
     return JsonPointerChild(level.pointer, level.key);
   }
 
-  int LineOfLastRead(bool number) const {
+  static bool PartOfNumber(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+  }
+
+  // The offset of the last character of the value just read.
+  size_t LastOfValue(bool number) const {
     size_t end = *read_ == 0 ? 0 : *read_ - 1;
-    if (number && end > 0 && end < text_.size()) {
-      char c = text_[end];
-      bool part =
-          (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
-      if (!part) --end;
-    }
+    if (number && end > 0 && end < text_.size() && !PartOfNumber(text_[end])) --end;
+    return end;
+  }
+
+  // A number's token: back from its last character while characters can be
+  // part of a number (what precedes a number in JSON never can).
+  std::string NumberToken() const {
+    const size_t end = std::min(LastOfValue(true), text_.size() - 1);
+    size_t begin = end;
+    while (begin > 0 && PartOfNumber(text_[begin - 1])) --begin;
+    return std::string(text_.substr(begin, end - begin + 1));
+  }
+
+  int LineOfLastRead(bool number) const {
+    const size_t end = LastOfValue(number);
     auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), end);
     return static_cast<int>(after - line_starts_.begin());
   }
 
   bool Scalar(bool number) {
-    lines[NextPointer()] = LineOfLastRead(number);
+    std::string pointer = NextPointer();
+    lines[pointer] = LineOfLastRead(number);
+    if (number && numbers != nullptr && !text_.empty()) (*numbers)[pointer] = NumberToken();
     return true;
   }
   bool Open(bool array) {
@@ -149,6 +166,18 @@ std::optional<std::unordered_map<std::string, int>> JsonValueLines(std::string_v
   CountingIterator last(text.data() + text.size(), text.data(), &read);
   if (!nlohmann::json::sax_parse(first, last, &recorder)) return std::nullopt;
   return std::move(recorder.lines);
+}
+
+std::optional<JsonLinesAndNumbers> JsonValueLinesAndNumbers(std::string_view text) {
+  size_t read = 0;
+  JsonLinesAndNumbers result;
+  LineRecorder recorder(text, &read);
+  recorder.numbers = &result.numbers;
+  CountingIterator first(text.data(), text.data(), &read);
+  CountingIterator last(text.data() + text.size(), text.data(), &read);
+  if (!nlohmann::json::sax_parse(first, last, &recorder)) return std::nullopt;
+  result.lines = std::move(recorder.lines);
+  return result;
 }
 
 }  // namespace podium

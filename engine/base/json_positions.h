@@ -23,6 +23,16 @@ namespace podium {
 // (parse it with nlohmann_json to get the located error).
 std::optional<std::unordered_map<std::string, int>> JsonValueLines(std::string_view text);
 
+// JsonValueLines, and the token of every number exactly as the text writes it
+// ("0.33333333333333337", "1.0", "-2E+3"; nlohmann_json keeps only the
+// parsed value), for readers that keep a value's text (ImportedScore's
+// value_text). nullopt when `text` is not valid JSON.
+struct JsonLinesAndNumbers {
+  std::unordered_map<std::string, int> lines;            // as JsonValueLines
+  std::unordered_map<std::string, std::string> numbers;  // pointer -> token, numbers only
+};
+std::optional<JsonLinesAndNumbers> JsonValueLinesAndNumbers(std::string_view text);
+
 // The pointer `parent` extended by one object key or array index, escaped as
 // RFC 6901 says ("~" -> "~0", "/" -> "~1").
 std::string JsonPointerChild(const std::string& parent, std::string_view key);

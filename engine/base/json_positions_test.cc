@@ -43,6 +43,32 @@ TEST(JsonValueLines, InvalidJsonIsNullopt) {
   EXPECT_FALSE(JsonValueLines("[1] 2").has_value());
 }
 
+TEST(JsonValueLinesAndNumbers, KeepsEachNumberAsWritten) {
+  const std::string text =
+      "{\"a\": [1.0, -2E+3,\n 0.33333333333333337],\n \"b\": {\"c\": 12}, \"d\": \"1.5\",\n"
+      " \"e\": true}";
+  auto written = JsonValueLinesAndNumbers(text);
+  ASSERT_TRUE(written.has_value());
+  EXPECT_EQ(written->numbers.at("/a/0"), "1.0");
+  EXPECT_EQ(written->numbers.at("/a/1"), "-2E+3");
+  EXPECT_EQ(written->numbers.at("/a/2"), "0.33333333333333337");
+  EXPECT_EQ(written->numbers.at("/b/c"), "12");
+  EXPECT_EQ(written->numbers.count("/d"), 0u);  // a string, not a number
+  EXPECT_EQ(written->numbers.count("/e"), 0u);
+  EXPECT_EQ(written->numbers.size(), 4u);
+  EXPECT_EQ(written->lines, JsonValueLines(text).value());
+  EXPECT_EQ(written->lines.at("/a/2"), 2);
+}
+
+TEST(JsonValueLinesAndNumbers, ANumberAloneAndInvalidText) {
+  auto written = JsonValueLinesAndNumbers("\n\n-1.5e3");
+  ASSERT_TRUE(written.has_value());
+  EXPECT_EQ(written->numbers.at(""), "-1.5e3");
+  EXPECT_EQ(JsonValueLinesAndNumbers("7")->numbers.at(""), "7");
+  EXPECT_FALSE(JsonValueLinesAndNumbers("[1,]").has_value());
+  EXPECT_FALSE(JsonValueLinesAndNumbers("").has_value());
+}
+
 TEST(JsonPointerChild, EscapesAsRfc6901Says) {
   EXPECT_EQ(JsonPointerChild("", "a/b"), "/a~1b");
   EXPECT_EQ(JsonPointerChild("/x", "~"), "/x/~0");
