@@ -17,15 +17,17 @@ namespace podium {
 
 // One number read from a file.
 struct ImportedScore {
-  std::string model;      // the model as the file names it ("EleutherAI/pythia-160m")
-  std::string benchmark;  // the task as the file names it ("mmlu_philosophy", "IFEval")
-  double value = 0;       // the number, parsed
-  std::string value_text; // the number exactly as written in the file ("0.4563")
-  std::string metric;     // "acc", "acc_norm", "exact_match", "accuracy"...; may be empty
-  std::string setting;    // "5-shot", "filter=strict-match"...; may be empty
+  std::string model;              // the model as the file names it ("EleutherAI/pythia-160m")
+  std::string benchmark;          // the task as the file names it ("mmlu_philosophy", "IFEval")
+  double value = 0;               // the number, parsed
+  std::string value_text;         // the number exactly as written in the file ("0.4563")
+  std::string metric;             // "acc", "acc_norm", "exact_match", "accuracy"...; may be empty
+  std::string setting;            // "5-shot", "filter=strict-match"...; may be empty
   std::optional<double> stderr_;  // the file's standard error, same scale as value
   std::optional<long long> n;     // the number of items (samples) behind the value
-  int line = 0;           // 1-based line of the file where the value is written
+  std::optional<double> ci_low;   // the file's confidence interval, same scale as value
+  std::optional<double> ci_high;
+  int line = 0;  // 1-based line of the file where the value is written
   // Where on that line: for a CSV/TSV file the column's header; for a JSON
   // file the RFC 6901 JSON Pointer of the value ("/results/arc_easy/acc,none").
   std::string field;
@@ -39,13 +41,16 @@ struct ImportedItem {
   std::string benchmark;  // as in the ImportedScore it belongs to
   std::string item;       // the item id as the file gives it (doc_id, sample id)
   double score = 0;       // typically 0 or 1
+  // What scored the item when the file scores each item several ways (an
+  // Inspect scorer: "choice"); may be empty.
+  std::string metric;
 };
 
 // Everything one importer read from one input (a file, or a folder for HELM).
 struct ImportedResults {
-  std::string path;       // the file the scores cite (as given by the user)
-  std::string format;     // "wide", "lm-eval", "inspect", "helm", "eee"
-  std::string tool;       // the tool that wrote it, with its version when known
+  std::string path;    // the file the scores cite (as given by the user)
+  std::string format;  // "wide", "lm-eval", "inspect", "helm", "eee"
+  std::string tool;    // the tool that wrote it, with its version when known
   std::vector<ImportedScore> scores;
   std::vector<ImportedItem> items;
   // Other files read for this input (samples_*.jsonl, per_instance_stats.json).
@@ -55,6 +60,7 @@ struct ImportedResults {
   struct BenchmarkFacts {
     std::string benchmark;
     std::optional<double> max;
+    std::optional<double> min;  // the lowest possible score (not chance)
     std::optional<bool> higher_is_better;
     std::optional<long long> n_items;
   };
