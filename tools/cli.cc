@@ -16,6 +16,7 @@
 #include "tools/check_command.h"
 #include "tools/command.h"
 #include "tools/command_options.h"
+#include "tools/export_command.h"
 #include "tools/h2h_command.h"
 #include "tools/leaderboard_command.h"
 #include "tools/regenerate_command.h"
@@ -26,8 +27,8 @@ namespace {
 
 // The subcommands, in the order `podium --help` lists them.
 std::vector<Command> CommandTable() {
-  return {LeaderboardCommand(), ArenaCommand(),  NetWinCommand(), H2HCommand(),
-          AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand()};
+  return {LeaderboardCommand(), ArenaCommand(), NetWinCommand(),     H2HCommand(),   AuditCommand(),
+          VerifyCommand(),      CheckCommand(), RegenerateCommand(), ExportCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),
