@@ -48,11 +48,15 @@
 // at its place and no item (Inspect itself would count it as 0 after a
 // warning; a made-up 0 is not imported).
 //
-// Errors (located path:line:col, or path:member line:col for an archive):
-// unreadable file, invalid or too deeply nested JSON, a broken zip, a member
-// over kMaxZipMemberBytes, no header.json (an evaluation still running has
-// only _journal/), no `eval`, no task, no model, no `results` (a log whose
-// status is "error" or "cancelled" may have none). Never a crash.
+// Errors, located path:line:col (for a .eval archive the line and column
+// are within the member, which the diagnostic's field names:
+// "x.eval:2:9: error: field 'header.json': invalid JSON: ..."): unreadable
+// file, a .json log over 512 MiB, invalid or too deeply nested JSON, a
+// broken zip, a member over kMaxZipMemberBytes, no header.json (an
+// evaluation still running has only _journal/), no `eval`, no task, no
+// model, no `results` (a log whose status is "error" or "cancelled" may have
+// none). Never a crash. Python's NaN, which Inspect may write for a metric of
+// one sample, is not JSON: such a log is refused with a hint, not read.
 #ifndef PODIUM_ENGINE_INGEST_IMPORT_INSPECT_H_
 #define PODIUM_ENGINE_INGEST_IMPORT_INSPECT_H_
 
