@@ -17,6 +17,13 @@ namespace podium {
 void CheckImportedResults(const ImportedResults& results, std::string_view cited,
                           const Diagnostics& diagnostics);
 
+// Runs ImportInspect on `path` and checks its scores: each has a line, a
+// field and a value_text that reads back as its value; aborts on a broken
+// invariant (FuzzInvariantFailed).
+void CheckInspectImport(const std::string& path);
+// The same for ImportEee.
+void CheckEeeImport(const std::string& path);
+
 }  // namespace podium
 
 #endif  // PODIUM_FUZZ_IMPORT_CHECKS_H_

@@ -16,6 +16,7 @@
 #include "tools/check_command.h"
 #include "tools/command.h"
 #include "tools/command_options.h"
+#include "tools/export_command.h"
 #include "tools/h2h_command.h"
 #include "tools/import_command.h"
 #include "tools/init_command.h"
@@ -30,7 +31,7 @@ namespace {
 std::vector<Command> CommandTable() {
   return {LeaderboardCommand(), ArenaCommand(),  NetWinCommand(), H2HCommand(),
           AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand(),
-          ImportCommand(),      InitCommand()};
+          ImportCommand(),      InitCommand(),   ExportCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),

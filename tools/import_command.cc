@@ -8,7 +8,9 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/number.h"
 #include "engine/ingest/dataset_writer.h"
+#include "engine/ingest/import_eee.h"
 #include "engine/ingest/import_helm.h"
+#include "engine/ingest/import_inspect.h"
 #include "engine/ingest/import_lm_eval.h"
 #include "engine/ingest/import_wide.h"
 
@@ -28,13 +30,14 @@ struct ImportRequest {
   std::vector<std::string> lower_is_better;       // BENCHMARK
 };
 
-constexpr const char* kFormats[] = {"wide", "lm-eval", "helm"};
+constexpr const char* kFormats[] = {"wide", "lm-eval", "inspect", "helm", "eee"};
 
 void AddImportOptions(CLI::App* c, ImportRequest* r) {
   c->add_option(
        "format", r->format,
        "What wrote the files: wide (a CSV/TSV score table), lm-eval (lm-evaluation-harness "
-       "results_*.json), helm (a HELM run folder)")
+       "results_*.json), inspect (Inspect .eval or .json logs), helm (a HELM run folder), "
+                "eee (Every Eval Ever records)")
       ->required()
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kFormats), std::end(kFormats))));
   c->add_option("files", r->files, "The files to import")->required()->check(CLI::ExistingPath);
@@ -108,6 +111,8 @@ ImportSettings Settings(const ImportRequest& r, Diagnostics* diagnostics) {
 ImportedResults ReadOne(const ImportRequest& r, const std::string& file, Diagnostics* diagnostics) {
   if (r.format == "lm-eval") return ImportLmEval(file, file, r.model, diagnostics);
   if (r.format == "helm") return ImportHelm(file, file, r.model, diagnostics);
+  if (r.format == "inspect") return ImportInspect(file, file, r.model, diagnostics);
+  if (r.format == "eee") return ImportEee(file, file, r.model, diagnostics);
   WideImportOptions options;
   options.model_column = r.model_column;
   for (const std::string& b : r.benchmarks)

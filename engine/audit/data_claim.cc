@@ -7,6 +7,7 @@
 
 #include "engine/base/csv_stream.h"
 #include "engine/base/number.h"
+#include "engine/base/zip_archive.h"
 #include "engine/ingest/located_json.h"
 
 namespace podium {
@@ -131,10 +132,53 @@ class JsonFileIndex : public DataFileIndex {
   std::string error_;
 };
 
+// An Inspect .eval log: `field` is "<member>#<pointer>"; each member is
+// read and indexed as JSON on first use.
+class ZipFileIndex : public DataFileIndex {
+ public:
+  explicit ZipFileIndex(const SourceDocument& document) : path_(document.path) {
+    archive_ = ZipArchive::Open(document.file, &error_);
+  }
+
+  ClaimCheck Check(const Claim& claim) const override {
+    const size_t hash = claim.field.find('#');
+    if (hash == std::string::npos) {
+      return Problem(FindingKind::kValueNotOnLine,
+                     fmt::format("{} is a zip archive: the field must be <member>#<pointer>, "
+                                 "not \"{}\"",
+                                 path_, claim.field));
+    }
+    if (archive_ == nullptr) {
+      return Problem(FindingKind::kValueNotOnLine, "the archive does not open: " + error_);
+    }
+    const std::string member = claim.field.substr(0, hash);
+    std::unique_ptr<JsonFileIndex>& index = members_[member];
+    if (index == nullptr) {
+      std::string why;
+      std::optional<std::string> text = archive_->Read(member, &why);
+      if (!text) {
+        return Problem(FindingKind::kValueNotOnLine,
+                       fmt::format("{} has no readable member {}: {}", path_, member, why));
+      }
+      index = std::make_unique<JsonFileIndex>(std::move(*text), path_ + "#" + member);
+    }
+    return index->Check(claim, claim.field.substr(hash + 1));
+  }
+
+ private:
+  std::string path_;
+  std::string error_;
+  std::unique_ptr<ZipArchive> archive_;
+  mutable std::map<std::string, std::unique_ptr<JsonFileIndex>> members_;
+};
+
 }  // namespace
 
 std::unique_ptr<DataFileIndex> IndexDataFile(const SourceDocument& document) {
   if (document.delimiter != 0) return std::make_unique<CsvFileIndex>(document);
+  if (document.bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0) {
+    return std::make_unique<ZipFileIndex>(document);
+  }
   return std::make_unique<JsonFileIndex>(document.bytes, document.path);
 }
 

@@ -45,16 +45,17 @@ struct ImportedItem {
   std::string benchmark;  // as in the ImportedScore it belongs to
   std::string item;       // the item id as the file gives it (doc_id, sample id)
   double score = 0;       // typically 0 or 1
-  // The metric of that ImportedScore ("exact_match,none"): a benchmark with
-  // several metrics has one list of items per metric.
+  // The metric of that ImportedScore ("exact_match,none"; an Inspect
+  // scorer's "choice/accuracy"): a benchmark scored several ways has one
+  // list of items per metric. May be empty.
   std::string metric;
 };
 
 // Everything one importer read from one input (a file, or a folder for HELM).
 struct ImportedResults {
-  std::string path;       // the file the scores cite (as given by the user)
-  std::string format;     // "wide", "lm-eval", "inspect", "helm", "eee"
-  std::string tool;       // the tool that wrote it, with its version when known
+  std::string path;    // the file the scores cite (as given by the user)
+  std::string format;  // "wide", "lm-eval", "inspect", "helm", "eee"
+  std::string tool;    // the tool that wrote it, with its version when known
   std::vector<ImportedScore> scores;
   std::vector<ImportedItem> items;
   // Other files read for this input (samples_*.jsonl, per_instance_stats.json).
@@ -64,6 +65,7 @@ struct ImportedResults {
   struct BenchmarkFacts {
     std::string benchmark;
     std::optional<double> max;
+    std::optional<double> min;  // the lowest possible score (not chance)
     std::optional<bool> higher_is_better;
     std::optional<long long> n_items;
   };
