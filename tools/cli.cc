@@ -53,6 +53,7 @@ bool CheckUtf8(const std::vector<std::string>& args, std::ostream& err) {
 struct App {
   CLI::App app{"podium: leaderboards with provenance from published evaluation results", "podium"};
   bool verbose = false;
+  std::string project;  // --project DIR: the project folder (PodiumHome)
   std::vector<std::pair<CLI::App*, CommandRun>> commands;
 
   explicit App(Session* session) {
@@ -63,6 +64,11 @@ struct App {
                  "Errors only on stderr: no warnings, notes or progress");
     app.add_flag("--verbose,-v", verbose,
                  "Say on stderr what was read, what was left out and why, and how long it took");
+    app.add_option("--project", project,
+                   "Project folder with datasets/ and reports/ (default: $PODIUM_HOME, else the "
+                   "current folder)")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
     app.add_flag("--reproducible", session->reproducible,
                  "Leave the git commit and the time out of JSON manifests (same inputs, same "
                  "bytes)");
@@ -105,6 +111,7 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
     err << "Run 'podium --help' for usage.\n";
     return 2;
   }
+  SetProjectFolder(podium.project);  // every run starts from $PODIUM_HOME or "."
   session.log.err = &err;
   session.log.verbose = podium.verbose && !session.quiet;
   session.log.progress = !session.quiet && &err == &std::cerr && isatty(STDERR_FILENO) == 1;
@@ -127,6 +134,8 @@ int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
     *usage_error = e.what();
     return 2;
   }
+  // A nested run (regenerate's reports) keeps the project of the outer one.
+  if (!podium.project.empty()) SetProjectFolder(podium.project);
   session.reproducible = true;
   const int code = podium.Run(session);
   if (findings != nullptr) *findings = session.findings;

@@ -19,12 +19,21 @@ Json OptionValue(const CLI::Option& option) {
   return values.empty() ? Json(nullptr) : Json(values.back());
 }
 
+// The --project folder of this run; empty = none.
+std::string& ProjectFolder() {
+  static std::string* const folder = new std::string;
+  return *folder;
+}
+
 }  // namespace
 
 std::string PodiumHome() {
+  if (!ProjectFolder().empty()) return ProjectFolder();
   const char* home = std::getenv("PODIUM_HOME");
   return home != nullptr && home[0] != '\0' ? home : ".";
 }
+
+void SetProjectFolder(const std::string& folder) { ProjectFolder() = folder; }
 
 std::string DefaultDatasets() { return PodiumHome() + "/datasets"; }
 

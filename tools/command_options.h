@@ -20,10 +20,16 @@
 
 namespace podium {
 
-// $PODIUM_HOME, or "." when unset.
+// The project folder podium reads and writes (datasets/, reports/), the first
+// of: the folder given with the global --project option (SetProjectFolder),
+// $PODIUM_HOME, the working folder ".".
 std::string PodiumHome();
 
-// $PODIUM_HOME/datasets, or ./datasets when PODIUM_HOME is unset.
+// Makes PodiumHome() return `folder` (the global --project DIR, cli.cc) for
+// the rest of the process; an empty `folder` goes back to $PODIUM_HOME or ".".
+void SetProjectFolder(const std::string& folder);
+
+// PodiumHome()/datasets.
 std::string DefaultDatasets();
 
 // LoadClaims (engine/ingest/dataset.h) with an empty `datasets` meaning
