@@ -211,9 +211,9 @@ TEST(CliEndToEndTest, ArenaBadBattlesExitTwoWithLines) {
   Result r = Podium(dir, "arena b.csv --out out.md");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "b.csv:3: error: field 'winner': unknown winner \"draw\" (expected model_a, model_b, "
+            "b.csv:3:5: error: field 'winner': unknown winner \"draw\" (expected model_a, model_b, "
             "tie or tie (bothbad))\n"
-            "b.csv:4: error: field 'model_b': model \"y\" plays itself\n"
+            "b.csv:4:3: error: field 'model_b': model \"y\" plays itself\n"
             "podium arena: 2 errors; no report written\n");
   EXPECT_FALSE(std::filesystem::exists(dir + "/out.md"));
   Result anchor = Podium(dir, "arena b.csv --anchor nobody");

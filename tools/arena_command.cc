@@ -16,7 +16,7 @@ namespace {
 const Location kCommandLine{"<command line>"};
 
 struct ArenaRequest {
-  std::string battles, method = "bt", ties = "half", anchor, category;
+  std::string battles, method = "bt", ties = "half", anchor, category, columns, winner_labels;
   bool exclude_ties = false, per_component = false, rank_all = false;
   int64_t min_battles = 0;
   double ridge = 0;
@@ -26,9 +26,17 @@ struct ArenaRequest {
 
 void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   c->add_option("battles", r->battles,
-                "Battles: CSV (model_a,model_b,winner), Arena JSON, JSON Lines, or pair counts "
+                "Battles: CSV or TSV (model_a,model_b,winner, or one-hot winner_model_a,"
+                "winner_model_b,winner_tie), Arena JSON, JSON Lines, or pair counts "
                 "(model_a,model_b,wins_a,wins_b,ties)")
       ->required();
+  c->add_option("--columns", r->columns,
+                "Columns (or JSON keys) of the roles, e.g. model_a=left,model_b=right "
+                "(roles: model_a, model_b, winner; unnamed roles keep their names)");
+  c->add_option("--winner-labels", r->winner_labels,
+                "The winner labels the file uses and their roles, e.g. "
+                "left=model_a,right=model_b,tie=tie (roles: model_a, model_b, tie, "
+                "tie (bothbad)); only these labels are then accepted");
   AddEnumOption(c, "--method", &r->method, kArenaMethodNames,
                 "bt (Bradley-Terry) or elo (online, FastChat)");
   AddEnumOption(c, "--ties", &r->ties, kTieModelNames,
@@ -80,8 +88,11 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
 std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string& format,
                                        Session& session, Diagnostics* diagnostics) {
   const std::optional<ArenaOptions> options = ArenaOptionsOf(r, diagnostics);
-  if (!options) return std::nullopt;
+  const std::optional<BattleLayout> layout =
+      ParseBattleLayout(r.columns, r.winner_labels, diagnostics);
+  if (!options || !layout) return std::nullopt;
   BattleReadOptions read;
+  read.layout = *layout;
   read.category = r.category;
   read.exclude_ties = r.exclude_ties;
   read.keep_sequence = options->method == ArenaMethod::kElo;

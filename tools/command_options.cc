@@ -90,6 +90,7 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
   return {{"aggregate", "--aggregate"},
           {"anchor_model", "--anchor"},
           {"claims", "--claims"},
+          {"columns", "--columns"},
           {"items", "--items"},
           {"kind", "--bootstrap"},
           {"method", "--method"},
@@ -98,7 +99,8 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"normalization", "--normalize"},
           {"on_conflict", "--on-conflict"},
           {"per_component", "--per-component"},
-          {"rank_all", "--rank-all"}};
+          {"rank_all", "--rank-all"},
+          {"winner_labels", "--winner-labels"}};
 }
 
 }  // namespace podium

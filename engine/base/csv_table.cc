@@ -132,10 +132,12 @@ Location CsvTable::At(const CsvRow& row, int column) const {
 
 bool StreamCsvTable(const std::string& path, const std::string& display_path,
                     const std::vector<CsvColumn>& columns, Diagnostics* diagnostics,
-                    const CsvTableHandlers& handlers) {
+                    const CsvTableHandlers& handlers, char delimiter) {
   TableStream table(display_path, columns, diagnostics, handlers);
   // An unreadable file already has its error; it is not also "empty".
-  if (!CsvStream::ReadFile(path, display_path, diagnostics, std::ref(table))) return false;
+  if (!CsvStream::ReadFile(path, display_path, diagnostics, std::ref(table), delimiter)) {
+    return false;
+  }
   table.Finish();
   return true;
 }

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/base/diagnostic.h"
 #include "engine/base/csv_stream.h"
+#include "engine/base/diagnostic.h"
 
 namespace podium {
 
@@ -58,11 +58,12 @@ struct CsvTableHandlers {
 };
 
 // Streams `path` as a table without keeping it (memory does not grow with
-// the file), with every check of ReadCsvTable below. Returns false when the
-// file cannot be read (an error diagnostic says why).
+// the file), with every check of ReadCsvTable below. `delimiter` is ',' for
+// CSV, '\t' for TSV. Returns false when the file cannot be read (an error
+// diagnostic says why).
 bool StreamCsvTable(const std::string& path, const std::string& display_path,
                     const std::vector<CsvColumn>& columns, Diagnostics* diagnostics,
-                    const CsvTableHandlers& handlers);
+                    const CsvTableHandlers& handlers, char delimiter = ',');
 
 // Reads `path` (shown in diagnostics as `display_path`, or `path` if empty).
 // Unknown header columns give a warning and are ignored. Rows with the wrong

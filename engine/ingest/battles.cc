@@ -9,11 +9,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "engine/base/csv_table.h"
 #include "engine/base/file_util.h"
 #include "engine/base/json_input.h"
 #include "engine/base/number.h"
+#include "engine/base/option_names.h"
 #include "engine/base/text_position.h"
-#include "engine/base/csv_table.h"
 
 namespace podium {
 namespace {
@@ -24,33 +25,56 @@ struct NameHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
+// The text of one battle as read, and which field of it a problem is in.
+struct BattleText {
+  std::string_view a, b, winner, category, tstamp;
+};
+enum class Role { kModelA, kModelB, kWinner, kTstamp };
+
 // Accumulates battles into cells, interning model names.
 class Accumulator {
  public:
-  Accumulator(const BattleReadOptions& options, const std::string& path, Diagnostics* d)
-      : options_(options), path_(path), diagnostics_(d) {}
+  Accumulator(const BattleReadOptions& options, Diagnostics* d)
+      : options_(options), diagnostics_(d) {}
 
-  // Adds one battle; `line` locates errors.
-  void Add(std::string_view a, std::string_view b, std::string_view winner,
-           std::string_view category, std::string_view tstamp, int line) {
-    Outcome outcome;
-    if (a.empty() || b.empty()) {
-      Error(line, a.empty() ? "model_a" : "model_b", "", "model name is empty");
-      return;
+  // Adds one battle whose winner is a label of the layout. `at(role)` is
+  // where a field starts (a Location), for errors; every problem of the
+  // battle is reported.
+  template <typename At>
+  void Add(const BattleText& t, At at) {
+    const bool models_ok = CheckModels(t, at);
+    const std::optional<Outcome> outcome = WinnerOutcome(t.winner, options_.layout);
+    if (!outcome) {
+      diagnostics_->Error(at(Role::kWinner), options_.layout.winner, std::string(t.winner),
+                          fmt::format("unknown winner \"{}\" (expected {})", t.winner,
+                                      ExpectedWinnerLabels(options_.layout)));
     }
-    if (a == b) {
-      Error(line, "model_b", std::string(b),
-            fmt::format("model \"{}\" plays itself", std::string(a)));
-      return;
+    if (models_ok && outcome) AddOutcome(t, *outcome, at);
+  }
+
+  // False (with an error at the field) when a name is empty or a model plays
+  // itself.
+  template <typename At>
+  bool CheckModels(const BattleText& t, At at) {
+    const BattleLayout& layout = options_.layout;
+    if (t.a.empty() || t.b.empty()) {
+      const bool a = t.a.empty();
+      diagnostics_->Error(at(a ? Role::kModelA : Role::kModelB),
+                          a ? layout.model_a : layout.model_b, "", "model name is empty");
+      return false;
     }
-    if (!ParseWinner(winner, &outcome)) {
-      Error(line, "winner", std::string(winner),
-            fmt::format("unknown winner \"{}\" (expected model_a, model_b, tie or "
-                        "tie (bothbad))",
-                        std::string(winner)));
-      return;
+    if (t.a == t.b) {
+      diagnostics_->Error(at(Role::kModelB), layout.model_b, std::string(t.b),
+                          fmt::format("model \"{}\" plays itself", t.a));
+      return false;
     }
-    if (!options_.category.empty() && category != options_.category) {
+    return true;
+  }
+
+  // Adds one battle with a known outcome and valid names (CheckModels).
+  template <typename At>
+  void AddOutcome(const BattleText& t, Outcome outcome, At at) {
+    if (!options_.category.empty() && t.category != options_.category) {
       ++data_.dropped_category;
       return;
     }
@@ -60,16 +84,17 @@ class Accumulator {
     }
     // tstamp only orders battles for online Elo: it is read only then.
     double time = 0;
-    if (options_.keep_sequence && tstamp.empty()) all_tstamps_ = false;
-    if (options_.keep_sequence && !tstamp.empty()) {
-      std::optional<double> t = ParseFiniteDouble(tstamp);
-      if (!t) {
-        Error(line, "tstamp", std::string(tstamp), "tstamp is not a number");
+    if (options_.keep_sequence && t.tstamp.empty()) all_tstamps_ = false;
+    if (options_.keep_sequence && !t.tstamp.empty()) {
+      std::optional<double> time_read = ParseFiniteDouble(t.tstamp);
+      if (!time_read) {
+        diagnostics_->Error(at(Role::kTstamp), "tstamp", std::string(t.tstamp),
+                            "tstamp is not a number");
         return;
       }
-      time = *t;
+      time = *time_read;
     }
-    AddCount(Intern(a), Intern(b), outcome, 1, time);
+    AddCount(Intern(t.a), Intern(t.b), outcome, 1, time);
   }
 
   void AddCount(int a, int b, Outcome outcome, int64_t count, double time = 0) {
@@ -101,11 +126,6 @@ class Accumulator {
     names_.emplace_back(name);
     index_.emplace(names_.back(), id);
     return id;
-  }
-
-  void Error(int line, const std::string& field, const std::string& text,
-             const std::string& message) {
-    diagnostics_->Error(Location{path_, line, 0}, field, text, message);
   }
 
   // Renumbers models by name (a deterministic order whatever the file order).
@@ -148,7 +168,6 @@ class Accumulator {
 
  private:
   const BattleReadOptions& options_;
-  std::string path_;
   Diagnostics* diagnostics_;
   BattleData data_;
   std::vector<std::string> names_;
@@ -158,20 +177,48 @@ class Accumulator {
   bool all_tstamps_ = true;
 };
 
-// Battles CSV and pair-counts CSV, streamed as a table (csv_table.h). The
-// header decides which: a `wins_a` column means pre-aggregated counts.
+// Battles CSV (labels or one-hot) and pair-counts CSV, streamed as a table
+// (csv_table.h). The header decides which: a `wins_a` column means
+// pre-aggregated counts; no winner column but winner_model_a, winner_model_b
+// and winner_tie means one-hot winners.
 class BattleCsvReader {
  public:
-  enum Column { kA, kB, kWinner, kCategory, kTstamp, kWinsA, kWinsB, kTies, kJudge, kPrompt };
-  // Every column either form may have; which are required depends on the form.
-  static std::vector<CsvColumn> Columns() {
-    return {{"model_a"},       {"model_b"},       {"winner", false}, {"category", false},
-            {"tstamp", false}, {"wins_a", false}, {"wins_b", false}, {"ties", false},
-            {"judge", false},  {"prompt", false}};
+  enum Column {
+    kA,
+    kB,
+    kWinner,
+    kCategory,
+    kTstamp,
+    kWinsA,
+    kWinsB,
+    kTies,
+    kOneHotA,
+    kOneHotB,
+    kOneHotTie,
+    kJudge,
+    kPrompt,
+    kId,
+    kResponseA,
+    kResponseB
+  };
+  enum class Form { kLabels, kOneHot, kCounts };
+
+  BattleCsvReader(Accumulator* acc, const BattleLayout& layout, Diagnostics* diagnostics,
+                  const std::string& shown)
+      : acc_(acc), layout_(layout), diagnostics_(diagnostics), shown_(shown) {
+    for (const char* name : {"model_a", "model_b", "winner", "category", "tstamp", "wins_a",
+                             "wins_b", "ties", "winner_model_a", "winner_model_b", "winner_tie",
+                             "judge", "prompt", "id", "response_a", "response_b"}) {
+      columns_.push_back({name, false});
+    }
+    columns_[kA].name = layout.model_a;
+    columns_[kB].name = layout.model_b;
+    columns_[kWinner].name = layout.winner;
   }
 
-  BattleCsvReader(Accumulator* acc, Diagnostics* diagnostics, const std::string& shown)
-      : acc_(acc), diagnostics_(diagnostics), shown_(shown) {}
+  // Every column any form may have, by Column; none is required by the
+  // table: ReadHeader checks what the form needs, and says why.
+  const std::vector<CsvColumn>& Columns() const { return columns_; }
 
   CsvTableHandlers Handlers() {
     CsvTableHandlers handlers;
@@ -179,75 +226,146 @@ class BattleCsvReader {
       return ReadHeader(header, index);
     };
     handlers.row = [this](const CsvRecord& row, const CsvColumnIndex& index) {
-      if (counts_) {
-        AddCounts(row, index);
-      } else {
-        acc_->Add(row.field(index[kA]), row.field(index[kB]), row.field(index[kWinner]),
-                  Optional(row, index, kCategory), Optional(row, index, kTstamp), row.line());
-      }
+      if (form_ == Form::kCounts) return AddCounts(row, index);
+      const BattleText text{row.field(index[kA]), row.field(index[kB]),
+                            Optional(row, index, kWinner), Optional(row, index, kCategory),
+                            Optional(row, index, kTstamp)};
+      const auto at = [&](Role role) { return row.FieldLocation(index[ColumnOf(role)]); };
+      if (form_ == Form::kLabels) return acc_->Add(text, at);
+      const std::optional<Outcome> outcome = OneHotOutcome(row, index);
+      if (acc_->CheckModels(text, at) && outcome) acc_->AddOutcome(text, *outcome, at);
     };
     return handlers;
   }
 
  private:
-  // The form's required columns; false (with errors) when one is missing.
+  static Column ColumnOf(Role role) {
+    constexpr Column kOf[] = {kA, kB, kWinner, kTstamp};
+    return kOf[static_cast<int>(role)];
+  }
+
+  // Decides the form and checks it has its columns; false (with an error
+  // per problem, at the header line) when it does not.
   bool ReadHeader(const CsvRecord& header, const CsvColumnIndex& index) {
-    counts_ = index[kWinsA] >= 0;
-    const std::vector<Column> required =
-        counts_ ? std::vector<Column>{kWinsB, kTies} : std::vector<Column>{kWinner};
-    bool usable = true;
-    for (Column c : required) {
-      if (index[c] >= 0) continue;
-      diagnostics_->Error(Location{shown_, header.line(), 1}, Columns()[c].name, "",
-                          "missing required column");
+    const Location at{shown_, header.line(), 1};
+    bool usable = Require(header, index, kA) & Require(header, index, kB);
+    const bool one_hot = index[kOneHotA] >= 0 && index[kOneHotB] >= 0 && index[kOneHotTie] >= 0;
+    if (index[kWinsA] >= 0) {
+      form_ = Form::kCounts;
+      usable = Require(header, index, kWinsB) & Require(header, index, kTies) & usable;
+    } else if (index[kWinner] < 0 && layout_.winner == "winner" && one_hot) {
+      form_ = Form::kOneHot;
+    } else {
+      form_ = Form::kLabels;
+      usable = Require(header, index, kWinner) & usable;
+    }
+    if (form_ != Form::kLabels && !layout_.labels.empty()) {
+      diagnostics_->Error(at, OptionName("winner_labels"), "",
+                          form_ == Form::kCounts
+                              ? "winner labels do not apply to pair counts (wins_a, wins_b, ties)"
+                              : "winner labels do not apply: this file gives the winner as "
+                                "one-hot columns winner_model_a, winner_model_b, winner_tie");
       usable = false;
     }
     return usable;
+  }
+
+  // False (with an error at the header line) when column `c` is missing.
+  bool Require(const CsvRecord& header, const CsvColumnIndex& index, Column c) {
+    if (index[c] >= 0) return true;
+    constexpr const char* kRole[] = {"model_a", "model_b", "winner"};
+    std::string why = "missing required column";
+    if (c <= kWinner && columns_[c].name != kRole[c]) {
+      why += fmt::format(" (named by {} {}={})", OptionName("columns"), kRole[c], columns_[c].name);
+    }
+    // Some one-hot columns but not all: say which are missing.
+    std::string missing;
+    for (Column k : {kOneHotA, kOneHotB, kOneHotTie}) {
+      if (index[k] < 0) missing += (missing.empty() ? "" : ", ") + columns_[k].name;
+    }
+    if (c == kWinner && layout_.winner == "winner" &&
+        missing !=
+            "winner_model_a, "
+            "winner_model_b, winner_tie") {
+      why += fmt::format(" (or one-hot winner_model_a, winner_model_b, winner_tie; missing {})",
+                         missing);
+    }
+    diagnostics_->Error(Location{shown_, header.line(), 1}, columns_[c].name, "", why);
+    return false;
   }
 
   static std::string_view Optional(const CsvRecord& row, const CsvColumnIndex& index, Column c) {
     return index[c] >= 0 ? row.field(index[c]) : std::string_view();
   }
 
-  void AddCounts(const CsvRecord& record, const CsvColumnIndex& index) {
-    const std::string_view a = record.field(index[kA]), b = record.field(index[kB]);
-    if (a.empty() || b.empty() || a == b) {
-      const Column c = a.empty() ? kA : kB;
-      diagnostics_->Error(record.FieldLocation(index[c]), Columns()[c].name, std::string(b),
-                          a.empty() || b.empty()
-                              ? std::string("model name is empty")
-                              : fmt::format("model \"{}\" plays itself", std::string(a)));
-      return;
-    }
-    int64_t counts[3];
+  // The one of winner_model_a, winner_model_b, winner_tie that is 1; nullopt
+  // (with an error at the cell) for a value other than 0 or 1, no 1 or
+  // several.
+  std::optional<Outcome> OneHotOutcome(const CsvRecord& row, const CsvColumnIndex& index) {
+    const std::vector<CsvColumn>& columns = columns_;
+    std::optional<Outcome> outcome;
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
+      const Column c = static_cast<Column>(kOneHotA + k);
+      const std::string_view value = row.field(index[c]);
+      if (value != "0" && value != "1") {
+        diagnostics_->Error(row.FieldLocation(index[c]), columns[c].name, std::string(value),
+                            fmt::format("\"{}\" is not 0 or 1", value));
+        ok = false;
+      } else if (value == "1" && outcome && ok) {
+        diagnostics_->Error(
+            row.FieldLocation(index[c]), columns[c].name, "1",
+            fmt::format("a second winner: {} is 1 too (exactly one of winner_model_a, "
+                        "winner_model_b, winner_tie is 1)",
+                        columns[kOneHotA + static_cast<int>(*outcome)].name));
+        ok = false;
+      } else if (value == "1") {
+        outcome = static_cast<Outcome>(k);
+      }
+    }
+    if (ok && !outcome) {
+      diagnostics_->Error(row.FieldLocation(index[kOneHotA]), columns[kOneHotA].name, "0",
+                          "no winner: winner_model_a, winner_model_b and winner_tie are all 0 "
+                          "(exactly one is 1)");
+    }
+    return ok ? outcome : std::nullopt;
+  }
+
+  void AddCounts(const CsvRecord& record, const CsvColumnIndex& index) {
+    const BattleText text{record.field(index[kA]), record.field(index[kB]), {}, {}, {}};
+    const auto at = [&](Role role) { return record.FieldLocation(index[ColumnOf(role)]); };
+    bool ok = acc_->CheckModels(text, at);
+    const std::vector<CsvColumn>& columns = columns_;
+    int64_t counts[3];
+    for (int k = 0; k < 3; ++k) {
       const Column c = static_cast<Column>(kWinsA + k);
-      const std::string text(record.field(index[c]));
+      const std::string value(record.field(index[c]));
       std::optional<long long> v =
-          text == "0" ? std::optional<long long>(0) : ParsePositiveInteger(text);
+          value == "0" ? std::optional<long long>(0) : ParsePositiveInteger(value);
       if (!v) {
-        diagnostics_->Error(record.FieldLocation(index[c]), Columns()[c].name, text,
-                            fmt::format("\"{}\" is not a count (a non-negative integer)", text));
+        diagnostics_->Error(record.FieldLocation(index[c]), columns[c].name, value,
+                            fmt::format("\"{}\" is not a count (a non-negative integer)", value));
         ok = false;
       } else {
         counts[k] = *v;
       }
     }
     if (!ok) return;
-    const int ia = acc_->Intern(a), ib = acc_->Intern(b);
+    const int ia = acc_->Intern(text.a), ib = acc_->Intern(text.b);
     acc_->AddCount(ia, ib, Outcome::kWinA, counts[0]);
     acc_->AddCount(ia, ib, Outcome::kWinB, counts[1]);
     acc_->AddCount(ia, ib, Outcome::kTie, counts[2]);
   }
 
   Accumulator* acc_;
+  const BattleLayout& layout_;
   Diagnostics* diagnostics_;
   const std::string& shown_;
-  bool counts_ = false;
+  std::vector<CsvColumn> columns_;  // by Column
+  Form form_ = Form::kLabels;
 };
 
-std::string JsonText(const nlohmann::json& record, const char* key) {
+std::string JsonText(const nlohmann::json& record, const std::string& key) {
   auto it = record.find(key);
   if (it == record.end() || it->is_null()) return "";
   if (it->is_string()) return it->get<std::string>();
@@ -255,13 +373,63 @@ std::string JsonText(const nlohmann::json& record, const char* key) {
   return it->dump();
 }
 
-void AddJsonRecord(const nlohmann::json& record, int line, Accumulator* acc) {
+// Where the value of top-level member `key` of the JSON object starting at
+// text[begin] starts, or npos (no such member, or not an object). Keys are
+// compared as written (an escaped key does not match).
+size_t FindMemberValue(std::string_view text, size_t begin, std::string_view key) {
+  int depth = 0;
+  for (size_t k = begin; k < text.size(); ++k) {
+    const char c = text[k];
+    if (c == '"') {
+      const size_t start = k + 1;
+      for (++k; k < text.size() && text[k] != '"'; ++k) {
+        if (text[k] == '\\') ++k;
+      }
+      if (depth != 1 || text.substr(start, k - start) != key) continue;
+      const size_t colon = text.find_first_not_of(" \t\r\n", k + 1);
+      if (colon == std::string_view::npos || text[colon] != ':') continue;
+      return text.find_first_not_of(" \t\r\n", colon + 1);
+    }
+    if (c == '{' || c == '[') ++depth;
+    if ((c == '}' || c == ']') && --depth <= 0) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// Where a JSON record's text is, to locate its problems.
+struct JsonPlace {
+  const std::string& shown;
+  std::string_view text;  // the file (list form) or the line (JSON Lines)
+  size_t begin = 0;       // the record's first byte in `text`
+  int line = 1;           // the line of text[line_start]
+  size_t line_start = 0;  // where the record's first line starts in `text`
+
+  // The location of the value of `key`, or of the record when it has none.
+  Location Of(std::string_view key) const {
+    size_t offset = FindMemberValue(text, begin, key);
+    if (offset == std::string_view::npos) offset = begin;
+    const TextPosition pos = PositionOf(text.substr(line_start), offset - line_start);
+    return Location{shown, line + pos.line - 1, pos.column};
+  }
+};
+
+void AddJsonRecord(const nlohmann::json& record, const JsonPlace& place, const BattleLayout& layout,
+                   Accumulator* acc, Diagnostics* diagnostics) {
   if (!record.is_object()) {
-    acc->Error(line, "", "", "expected a JSON object with model_a, model_b, winner");
+    diagnostics->Error(place.Of(""), "", "",
+                       fmt::format("expected a JSON object with {}, {}, {}", layout.model_a,
+                                   layout.model_b, layout.winner));
     return;
   }
-  acc->Add(JsonText(record, "model_a"), JsonText(record, "model_b"), JsonText(record, "winner"),
-           JsonText(record, "category"), JsonText(record, "tstamp"), line);
+  const std::string a = JsonText(record, layout.model_a), b = JsonText(record, layout.model_b),
+                    winner = JsonText(record, layout.winner),
+                    category = JsonText(record, "category"), tstamp = JsonText(record, "tstamp");
+  const auto at = [&](Role role) {
+    const std::string* keys[] = {&layout.model_a, &layout.model_b, &layout.winner};
+    return place.Of(role == Role::kTstamp ? std::string_view("tstamp")
+                                          : std::string_view(*keys[static_cast<int>(role)]));
+  };
+  acc->Add(BattleText{a, b, winner, category, tstamp}, at);
 }
 
 // A JSON text's nesting and syntax, checked before its records are used:
@@ -289,8 +457,8 @@ bool ParseJsonChecked(std::string_view text, const std::string& shown, int line_
   return true;
 }
 
-void ReadJsonLines(const std::string& path, const std::string& shown, Accumulator* acc,
-                   Diagnostics* diagnostics) {
+void ReadJsonLines(const std::string& path, const std::string& shown, const BattleLayout& layout,
+                   Accumulator* acc, Diagnostics* diagnostics) {
   std::string error;
   std::optional<std::string> text = ReadFile(path, &error);
   if (!text) {
@@ -299,18 +467,20 @@ void ReadJsonLines(const std::string& path, const std::string& shown, Accumulato
   }
   const std::vector<std::string_view> lines = SplitLines(*text);
   for (size_t k = 0; k < lines.size(); ++k) {
-    if (lines[k].find_first_not_of(" \t\r") == std::string::npos) continue;
+    const size_t begin = lines[k].find_first_not_of(" \t\r");
+    if (begin == std::string::npos) continue;
     nlohmann::json record;
     if (ParseJsonChecked(lines[k], shown, static_cast<int>(k), diagnostics, &record)) {
-      AddJsonRecord(record, static_cast<int>(k) + 1, acc);
+      const JsonPlace place{shown, lines[k], begin, static_cast<int>(k) + 1, 0};
+      AddJsonRecord(record, place, layout, acc, diagnostics);
     }
   }
 }
 
 // The Arena list-of-records form: the whole text is parsed once, and each
 // record's line found by a scan of the top-level array.
-void ReadJsonArray(const std::string& path, const std::string& shown, Accumulator* acc,
-                   Diagnostics* diagnostics) {
+void ReadJsonArray(const std::string& path, const std::string& shown, const BattleLayout& layout,
+                   Accumulator* acc, Diagnostics* diagnostics) {
   std::string error;
   std::optional<std::string> text = ReadFile(path, &error);
   if (!text) {
@@ -327,13 +497,16 @@ void ReadJsonArray(const std::string& path, const std::string& shown, Accumulato
     return;
   }
   // Element k of the array starts where the scan meets its first character
-  // at depth 1; its line locates the record's errors.
+  // at depth 1; its errors are located from there.
   int line = 1, depth = 0;
-  size_t element = 0;
+  size_t element = 0, line_start = 0;
   bool in_string = false, element_open = false;
   for (size_t k = 0; k < text->size() && element < doc.size(); ++k) {
     const char c = (*text)[k];
-    if (c == '\n') ++line;
+    if (c == '\n') {
+      ++line;
+      line_start = k + 1;
+    }
     if (in_string) {
       if (c == '\\') {
         ++k;
@@ -345,7 +518,8 @@ void ReadJsonArray(const std::string& path, const std::string& shown, Accumulato
     if (depth == 1 && !element_open && c != ',' && c != ']' && c != ' ' && c != '\t' && c != '\r' &&
         c != '\n') {
       element_open = true;
-      AddJsonRecord(doc[element], line, acc);
+      AddJsonRecord(doc[element], JsonPlace{shown, *text, k, line, line_start}, layout, acc,
+                    diagnostics);
     }
     if (c == '"') in_string = true;
     if (c == '[' || c == '{') ++depth;
@@ -364,32 +538,20 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-bool ParseWinner(std::string_view label, Outcome* outcome) {
-  if (label == "model_a") {
-    *outcome = Outcome::kWinA;
-  } else if (label == "model_b") {
-    *outcome = Outcome::kWinB;
-  } else if (label == "tie" || label == "tie (bothbad)") {
-    *outcome = Outcome::kTie;
-  } else {
-    return false;
-  }
-  return true;
-}
-
 BattleData ReadBattles(const std::string& path, const std::string& display_path,
                        const BattleReadOptions& options, Diagnostics* diagnostics) {
   const std::string shown = display_path.empty() ? path : display_path;
-  Accumulator acc(options, shown, diagnostics);
+  Accumulator acc(options, diagnostics);
   const int errors_before = diagnostics->error_count();
   try {
     if (EndsWith(path, ".jsonl")) {
-      ReadJsonLines(path, shown, &acc, diagnostics);
+      ReadJsonLines(path, shown, options.layout, &acc, diagnostics);
     } else if (EndsWith(path, ".json")) {
-      ReadJsonArray(path, shown, &acc, diagnostics);
+      ReadJsonArray(path, shown, options.layout, &acc, diagnostics);
     } else {
-      BattleCsvReader reader(&acc, diagnostics, shown);
-      StreamCsvTable(path, shown, BattleCsvReader::Columns(), diagnostics, reader.Handlers());
+      BattleCsvReader reader(&acc, options.layout, diagnostics, shown);
+      StreamCsvTable(path, shown, reader.Columns(), diagnostics, reader.Handlers(),
+                     EndsWith(path, ".tsv") ? '\t' : ',');
     }
   } catch (const std::bad_alloc&) {
     diagnostics->Error(Location{shown}, "", "", "out of memory while reading the file");
