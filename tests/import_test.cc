@@ -19,6 +19,7 @@
 namespace podium {
 namespace {
 
+using testing::PodiumRun;
 using testing::RunPodium;
 using testing::SharedDir;
 using testing::TempDir;
@@ -47,8 +48,8 @@ TEST(ImportTest, EveryFormatImportsItsRealExampleAndEveryClaimVerifies) {
       {"inspect " + results + "/inspect/data_arc_qwen.json " + results +
            "/inspect/data_arc_sonnet.json",
        "imported 2 scores and 8 item results from 2 files"},
-      {"helm '" + results + "/helm/mmlu-subject=philosophy,method=multiple_choice_joint,model=" +
-           "openai_gpt2'",
+      {"helm '" + results +
+           "/helm/mmlu-subject=philosophy,method=multiple_choice_joint,model=" + "openai_gpt2'",
        "from 1 file"},
       {"eee " + results + "/eee/98ea850e-7019-4728-a558-8b1819ec47c2.json",
        "imported 6 scores from 1 file"},
@@ -74,8 +75,8 @@ TEST(ImportTest, OpenLlmLeaderboardAverageOfEveryModelFromTwoCommands) {
   const std::string dir = TempDir();
   std::string benchmarks;
   for (const char* b : {"ifeval", "bbh", "math", "gpqa", "musr", "mmlu_pro"}) {
-    benchmarks += std::string(benchmarks.empty() ? "" : ",") + "evaluations_" + b +
-                  "_normalized_score=" + b;
+    benchmarks +=
+        std::string(benchmarks.empty() ? "" : ",") + "evaluations_" + b + "_normalized_score=" + b;
   }
   PodiumRun import = RunPodium(dir, "import wide " + table +
                                         " --into oll --model-column model_name --scale 100 "

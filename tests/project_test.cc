@@ -15,6 +15,7 @@ namespace podium {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::PodiumRun;
 using testing::RunPodium;
 using testing::TempDir;
 using testing::WriteFile;
@@ -24,8 +25,8 @@ std::vector<std::string> BrokenLinks(const std::string& path) {
   const std::string text = ReadFile(path).value_or("");
   std::vector<std::string> broken;
   static const std::regex link(R"(\]\(([^)\s]+)\))");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), link);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), link); it != std::sregex_iterator();
+       ++it) {
     const std::string target = (*it)[1];
     if (target.rfind("http", 0) == 0 || target.rfind("#", 0) == 0) continue;
     if (!fs::exists(fs::path(path).parent_path() / target)) broken.push_back(target);
@@ -56,16 +57,18 @@ TEST(ProjectTest, InitImportRegenerateAuditFromTheBinary) {
 
   WriteFile(project + "/data", "battles.csv", kOwnBattles);
   WriteFile(root, "own.csv", kOwnScores);
-  PodiumRun import = RunPodium(
-      project, "import wide ../own.csv --into datasets --model-column system --scale 1 "
-               "--benchmarks 'Reasoning (acc)=reasoning,Coding (pass@1)=coding' "
-               "--n-items reasoning=500,coding=164");
+  PodiumRun import =
+      RunPodium(project,
+                "import wide ../own.csv --into datasets --model-column system --scale 1 "
+                "--benchmarks 'Reasoning (acc)=reasoning,Coding (pass@1)=coding' "
+                "--n-items reasoning=500,coding=164");
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_NE(import.out.find("imported 5 scores from 1 file"), std::string::npos) << import.out;
-  PodiumRun again = RunPodium(
-      project, "import wide ../own.csv --into datasets --model-column system --scale 1 "
-               "--benchmarks 'Reasoning (acc)=reasoning,Coding (pass@1)=coding' "
-               "--n-items reasoning=500,coding=164");
+  PodiumRun again =
+      RunPodium(project,
+                "import wide ../own.csv --into datasets --model-column system --scale 1 "
+                "--benchmarks 'Reasoning (acc)=reasoning,Coding (pass@1)=coding' "
+                "--n-items reasoning=500,coding=164");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("nothing changed"), std::string::npos) << again.out;
 

@@ -42,6 +42,7 @@ TEST(RegenerateTest, CommittedReportsAreReproducedByteForByte) {
   const std::string root = testing::TempDir();
   fs::create_directory(root + "/home");
   fs::create_directory_symlink(fs::absolute(testing::Runfile("datasets")), root + "/home/datasets");
+  testing::WriteFile(root + "/home/tools", "podium", "");  // podium's checkout: tools/podium
   if (!testing::SharedDir().empty()) {
     fs::create_directory_symlink(fs::absolute(testing::SharedDir()), root + "/shared");
   }

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/base/csv_write.h"
 #include "engine/base/diagnostic.h"
 #include "engine/base/number.h"
+#include "engine/ingest/battles.h"
 #include "engine/ingest/dataset_writer.h"
 #include "engine/ingest/import_eee.h"
 #include "engine/ingest/import_helm.h"
@@ -28,16 +30,19 @@ struct ImportRequest {
   std::optional<double> scale;
   std::vector<std::string> n_items, chance, max;  // BENCHMARK=VALUE
   std::vector<std::string> lower_is_better;       // BENCHMARK
+  // battles
+  std::string columns, winner_labels;
 };
 
-constexpr const char* kFormats[] = {"wide", "lm-eval", "inspect", "helm", "eee"};
+constexpr const char* kFormats[] = {"wide", "lm-eval", "inspect", "helm", "eee", "battles"};
 
 void AddImportOptions(CLI::App* c, ImportRequest* r) {
   c->add_option(
        "format", r->format,
        "What wrote the files: wide (a CSV/TSV score table), lm-eval (lm-evaluation-harness "
        "results_*.json), inspect (Inspect .eval or .json logs), helm (a HELM run folder), "
-                "eee (Every Eval Ever records)")
+       "eee (Every Eval Ever records), battles (pairwise battles in any layout: "
+       "DIR/battles/NAME.csv)")
       ->required()
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kFormats), std::end(kFormats))));
   c->add_option("files", r->files, "The files to import")->required()->check(CLI::ExistingPath);
@@ -50,6 +55,10 @@ void AddImportOptions(CLI::App* c, ImportRequest* r) {
                 "wide: the benchmark columns, COLUMN or COLUMN=ID, comma-separated (default: "
                 "every column of numbers)")
       ->delimiter(',');
+  c->add_option("--columns", r->columns,
+                "battles: model_a=COL,model_b=COL,winner=COL (the file's column names)");
+  c->add_option("--winner-labels", r->winner_labels,
+                "battles: VALUE=model_a,VALUE=model_b,VALUE=tie,... (only these are accepted)");
   c->add_option("--scale", r->scale,
                 "The values' full scale, written as each new benchmark's max (100: percent, "
                 "1: proportion)");
@@ -120,7 +129,63 @@ ImportedResults ReadOne(const ImportRequest& r, const std::string& file, Diagnos
   return ImportWide(file, file, options, diagnostics);
 }
 
+const char* OutcomeLabel(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kWinA:
+      return "model_a";
+    case Outcome::kWinB:
+      return "model_b";
+    case Outcome::kTie:
+      break;
+  }
+  return "tie";
+}
+
+// Battles in any layout (--columns, --winner-labels) written in the Arena's,
+// DIR/battles/<name>.csv: model_a, model_b, winner, in file order (tstamp
+// kept when every battle has one; "tie (bothbad)" becomes "tie", and judge,
+// prompt and category are not kept). Every file is read before any is
+// written.
+int ImportBattles(const ImportRequest& r, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  std::optional<BattleLayout> layout = ParseBattleLayout(r.columns, r.winner_labels, &diagnostics);
+  std::vector<std::pair<std::string, std::string>> outputs;
+  int64_t battles = 0;
+  for (const std::string& file : r.files) {
+    if (!layout) break;
+    BattleReadOptions options;
+    options.layout = *layout;
+    options.keep_sequence = true;
+    const BattleData data = ReadBattles(file, file, options, &diagnostics);
+    if (diagnostics.has_errors()) continue;
+    std::string text =
+        CsvLine(data.has_tstamp ? std::vector<std::string>{"model_a", "model_b", "winner", "tstamp"}
+                                : std::vector<std::string>{"model_a", "model_b", "winner"});
+    for (const Battle& b : data.sequence) {
+      std::vector<std::string> row = {data.models[b.a], data.models[b.b], OutcomeLabel(b.outcome)};
+      if (data.has_tstamp) row.push_back(fmt::format("{}", b.tstamp));
+      text += CsvLine(row);
+    }
+    battles += static_cast<int64_t>(data.sequence.size());
+    const std::string stem = std::filesystem::path(file).stem().string();
+    outputs.emplace_back(r.into + "/battles/" + stem + ".csv", std::move(text));
+  }
+  diagnostics.Print(err);
+  if (!layout || diagnostics.has_errors()) {
+    err << "podium import: nothing written\n";
+    return 2;
+  }
+  for (const auto& [path, text] : outputs) {
+    if (WriteOutput(text, path, out, err, "import") != 0) return 2;
+    out << "  wrote " << path << "\n";
+  }
+  out << fmt::format("imported {} battles from {} file{} into {}/battles\n", battles,
+                     r.files.size(), r.files.size() == 1 ? "" : "s", r.into);
+  return 0;
+}
+
 int RunImport(const ImportRequest& r, std::ostream& out, std::ostream& err) {
+  if (r.format == "battles") return ImportBattles(r, out, err);
   Diagnostics diagnostics;
   ImportSettings settings = Settings(r, &diagnostics);
   std::vector<ImportedResults> inputs;

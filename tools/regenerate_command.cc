@@ -198,6 +198,9 @@ Command RegenerateCommand() {
 
 int RunRegenerate(const RegenerateRequest& given, std::ostream& out, std::ostream& err) {
   const std::string home = Absolute(PodiumHome());
+  // The reports are made after a change of folder (InFolder): a relative
+  // --project must not be read from there.
+  SetProjectFolder(home);
   // The paths of the command line are from the caller's folder.
   RegenerateRequest request = given;
   request.datasets = Absolute(given.datasets);

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <optional>
 #include <vector>
 
 #include "engine/base/csv_stream.h"
+#include "engine/base/file_util.h"
 #include "engine/base/number.h"
 #include "engine/base/zip_archive.h"
 #include "engine/ingest/located_json.h"
@@ -88,7 +90,9 @@ class CsvFileIndex : public DataFileIndex {
 
 class JsonFileIndex : public DataFileIndex {
  public:
-  JsonFileIndex(std::string text, const std::string& shown) : text_(text) {
+  // `names`: more text where the model may be named (HELM's run_spec.json).
+  JsonFileIndex(std::string text, const std::string& shown, std::string names = "")
+      : text_(text + names) {
     Diagnostics diagnostics;
     if (!json_.Parse(std::move(text), shown, &diagnostics)) {
       const Diagnostic& first = diagnostics.all().front();
@@ -179,7 +183,14 @@ std::unique_ptr<DataFileIndex> IndexDataFile(const SourceDocument& document) {
   if (document.bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0) {
     return std::make_unique<ZipFileIndex>(document);
   }
-  return std::make_unique<JsonFileIndex>(document.bytes, document.path);
+  // A HELM run names its model in run_spec.json, beside the stats.json its
+  // numbers are in.
+  std::string names;
+  const std::filesystem::path file(document.file);
+  if (file.filename() == "stats.json") {
+    names = ReadFile((file.parent_path() / "run_spec.json").string()).value_or("");
+  }
+  return std::make_unique<JsonFileIndex>(document.bytes, document.path, std::move(names));
 }
 
 }  // namespace podium

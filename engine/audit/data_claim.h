@@ -6,7 +6,8 @@
 //     model's name as written;
 //   - a JSON file: the value at JSON Pointer `field` must be on the cited
 //     line and be the claim's number; the model's name as written must occur
-//     in the file. Inside a zip archive (an Inspect .eval log) `field` is
+//     in the file (for HELM's stats.json: or in the run_spec.json beside
+//     it, where HELM names the model). Inside a zip archive (an Inspect .eval log) `field` is
 //     "<member>#<pointer>" and the line is the member's.
 // A file that cannot be parsed fails every claim that cites it, with the
 // parser's reason. Each file is parsed once per audit (DataFileIndex).

@@ -166,10 +166,10 @@ std::string PathFromDataset(const std::string& file, const std::string& director
   return text;
 }
 
-// Within one file, two spellings that differ only in case or spacing
-// ("Qwen/X", "qwen/x") are rows about different models (the registry would
-// read them as one): the later spelling is imported as "qwen/x #2", with
-// its name as written kept, and a warning.
+// Within one file, two spellings that make the same id ("Qwen/X" and
+// "qwen/x", "GPT 4" and "GPT-4") are rows about different models (the
+// registry would read them as one): the later spelling is imported as
+// "qwen/x #2", with its name as written kept, and a warning.
 class FileNames {
  public:
   ImportedScore Distinct(ImportedScore score, const ImportedResults& input,
@@ -177,13 +177,13 @@ class FileNames {
     const std::string& written = score.model;
     auto known = renamed_.find(written);
     if (known == renamed_.end()) {
-      std::vector<std::string>& spellings = by_key_[NormalizeName(written)];
+      std::vector<std::string>& spellings = by_key_[IdFromName(written)];
       std::string name = written;
       if (!spellings.empty()) {
         name = fmt::format("{} #{}", written, spellings.size() + 1);
         diagnostics->Warning(Location{input.path, score.line, 0}, "model", written,
-                             fmt::format("model \"{}\" differs from \"{}\" only in case or "
-                                         "spacing: imported as a model of its own, \"{}\"",
+                             fmt::format("model \"{}\" and \"{}\" make the same id: imported "
+                                         "as a model of its own, \"{}\"",
                                          written, spellings.front(), name));
       }
       spellings.push_back(written);
@@ -202,7 +202,7 @@ class FileNames {
   }
 
  private:
-  std::map<std::string, std::vector<std::string>> by_key_;  // normalized -> spellings
+  std::map<std::string, std::vector<std::string>> by_key_;  // IdFromName -> spellings
   std::map<std::string, std::string> renamed_;              // as written -> imported as
 };
 

@@ -39,7 +39,7 @@ TEST(ReportSpecTest, DefaultsAndStatements) {
 TEST(ReportSpecTest, ABadEntryIsNamedAndLeftOut) {
   Diagnostics diagnostics;
   const std::vector<ReportSpec> specs = Read(R"({"reports": [
-    {"name": "x", "command": "arena", "args": []},
+    {"name": "x", "command": "train", "args": []},
     {"name": "y", "args": [], "formats": []},
     {"name": "z", "command": "h2h", "args": [], "statements": [{"pair": ["a"]}]},
     {"args": []},
@@ -51,7 +51,7 @@ TEST(ReportSpecTest, ABadEntryIsNamedAndLeftOut) {
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0],
             "datasets/reports.json: error: field 'reports': report \"x\": command must be "
-            "leaderboard, netwin or h2h");
+            "leaderboard, arena, netwin or h2h");
   EXPECT_EQ(errors[1],
             "datasets/reports.json: error: field 'reports': report \"y\": \"formats\" lists no "
             "format");
