@@ -4,6 +4,7 @@
 // with two commands and no hand-written file, gives back the leaderboard's
 // own average for every one of its 4,576 models. Skipped, with a message,
 // when ../shared is not beside the checkout (PODIUM_SHARED).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +15,7 @@
 #include "engine/base/csv_table.h"
 #include "engine/base/file_util.h"
 #include "engine/base/number.h"
+#include "engine/base/zip_archive.h"
 #include "tests/testing.h"
 
 namespace podium {
@@ -63,7 +65,32 @@ TEST(ImportTest, EveryFormatImportsItsRealExampleAndEveryClaimVerifies) {
     PodiumRun again = RunPodium(dir, "import " + c.args + " --into data");
     EXPECT_NE(again.out.find("nothing changed"), std::string::npos) << again.out;
   }
+  // The .eval form of the same Inspect log (a zip of header.json and one
+  // member per sample, as Inspect writes it): its claims cite lines inside
+  // header.json, and the audit opens the archive to check them.
+  nlohmann::json log = nlohmann::json::parse(*ReadFile(results + "/inspect/data_arc_qwen.json"));
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const nlohmann::json& sample : log["samples"]) {
+    members.emplace_back(
+        fmt::format("samples/{}_epoch_{}.json", sample["id"].dump(), sample.value("epoch", 1)),
+        sample.dump(2));
+  }
+  log.erase("samples");
+  members.insert(members.begin(), {"header.json", log.dump(2)});
+  std::string error;
+  const std::optional<std::string> archive = MakeZipArchive(members, &error);
+  ASSERT_TRUE(archive.has_value()) << error;
+  testing::WriteFile(dir, "arc_qwen.eval", *archive);
+  PodiumRun eval = RunPodium(dir, "import inspect arc_qwen.eval --into data");
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  EXPECT_NE(eval.out.find("imported 1 scores and 3 item results from 1 file"), std::string::npos)
+      << eval.out;
+  claims += 1;
   ExpectAllVerified(dir, "data", claims);
+  const std::string eval_claims = *ReadFile(dir + "/data/claims/arc_qwen.csv");
+  EXPECT_NE(eval_claims.find("header.json#/results/scores/0/metrics/accuracy/value"),
+            std::string::npos)
+      << eval_claims;
   PodiumRun board = RunPodium(dir, "leaderboard --datasets data --allow-empty --format json");
   EXPECT_EQ(board.exit_code, 0) << board.err;
 }

@@ -1,9 +1,11 @@
 // A leaderboard project outside podium's checkout, as a new user makes one
 // (issue 13): `podium init`, a battles file and a score table of their own,
 // `podium import`, `podium regenerate` inside the folder, `podium audit`;
-// run through the real binary. Every link of the project's READMEs must
+// run through the podium that tools/install installs into a temporary
+// prefix. Every link of the project's READMEs must
 // lead to a file, and the audit must catch a changed number.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <regex>
@@ -16,9 +18,35 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::PodiumRun;
-using testing::RunPodium;
 using testing::TempDir;
 using testing::WriteFile;
+
+// The podium of `tools/install --binary <built podium> PREFIX`, installed
+// once for the test binary.
+const std::string& InstalledPodium() {
+  static const std::string podium = [] {
+    const std::string prefix = TempDir() + "/prefix";
+    const std::string command = "'" + fs::absolute(testing::Runfile("tools/install")).string() +
+                                "' --binary '" +
+                                fs::absolute(testing::Runfile("tools/podium_bin")).string() +
+                                "' '" + prefix + "' >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0) return std::string();
+    return prefix + "/bin/podium";
+  }();
+  return podium;
+}
+
+// Runs the installed podium with `args` (shell-quoted) in folder `dir`.
+PodiumRun RunPodium(const std::string& dir, const std::string& args) {
+  const std::string command = "cd '" + dir + "' && '" + InstalledPodium() + "' " + args + " >'" +
+                              dir + "/../stdout.txt' 2>'" + dir + "/../stderr.txt'";
+  const int status = std::system(command.c_str());
+  PodiumRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir + "/../stdout.txt").value_or("");
+  r.err = ReadFile(dir + "/../stderr.txt").value_or("");
+  return r;
+}
 
 // Markdown links "[text](target)" of `path` whose target is a local file.
 std::vector<std::string> BrokenLinks(const std::string& path) {
@@ -48,7 +76,9 @@ const char kOwnScores[] =
     "east-7b,0.551,\n";
 
 TEST(ProjectTest, InitImportRegenerateAuditFromTheBinary) {
-  const std::string root = TempDir();
+  ASSERT_FALSE(InstalledPodium().empty()) << "tools/install --binary failed";
+  const std::string root = TempDir() + "/work";
+  fs::create_directories(root);
   const std::string project = root + "/proj";
   PodiumRun init = RunPodium(root, "init proj");
   ASSERT_EQ(init.exit_code, 0) << init.err;
@@ -103,7 +133,8 @@ TEST(ProjectTest, InitImportRegenerateAuditFromTheBinary) {
 }
 
 TEST(ProjectTest, ProjectOptionFindsTheProjectFromAnywhere) {
-  const std::string root = TempDir();
+  const std::string root = TempDir() + "/work";
+  fs::create_directories(root);
   ASSERT_EQ(RunPodium(root, "init p").exit_code, 0);
   PodiumRun board = RunPodium(root, "--project p leaderboard --top 2");
   ASSERT_EQ(board.exit_code, 0) << board.err;
