@@ -73,7 +73,10 @@ class InFolder {
 
 // `path` made absolute from the current folder; "" stays "".
 std::string Absolute(const std::string& path) {
-  return path.empty() ? path : std::filesystem::absolute(path).lexically_normal().string();
+  if (path.empty()) return path;
+  std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  while (absolute.size() > 1 && absolute.back() == '/') absolute.pop_back();
+  return absolute;
 }
 
 // Whether the audit runs, and if not, why (the README and the summary say it).
