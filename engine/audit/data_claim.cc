@@ -136,6 +136,37 @@ class JsonFileIndex : public DataFileIndex {
   std::string error_;
 };
 
+// JSON Lines (Every Eval Ever's .jsonl): one record a line; the pointer is
+// within the record on the cited line.
+class JsonLinesIndex : public DataFileIndex {
+ public:
+  explicit JsonLinesIndex(const SourceDocument& document) : document_(document) {}
+
+  ClaimCheck Check(const Claim& claim) const override {
+    if (claim.line < 1 || claim.line > static_cast<int>(document_.lines.size())) {
+      return Problem(FindingKind::kLineOutOfRange,
+                     fmt::format("{} has no line {}", document_.path, claim.line));
+    }
+    std::unique_ptr<JsonFileIndex>& record = records_[claim.line];
+    if (record == nullptr) {
+      record = std::make_unique<JsonFileIndex>(document_.lines[claim.line - 1],
+                                               fmt::format("{}:{}", document_.path, claim.line));
+    }
+    Claim on_its_line = claim;
+    on_its_line.line = 1;  // the record's own first line
+    ClaimCheck check = record->Check(on_its_line, claim.field);
+    if (check.problem && *check.problem == FindingKind::kModelNotNear) {
+      // The model may be named anywhere in the file, as for a JSON document.
+      if (document_.bytes.find(claim.model_as_written) != std::string::npos) return {};
+    }
+    return check;
+  }
+
+ private:
+  const SourceDocument& document_;
+  mutable std::map<int, std::unique_ptr<JsonFileIndex>> records_;
+};
+
 // An Inspect .eval log: `field` is "<member>#<pointer>"; each member is
 // read and indexed as JSON on first use.
 class ZipFileIndex : public DataFileIndex {
@@ -182,6 +213,10 @@ std::unique_ptr<DataFileIndex> IndexDataFile(const SourceDocument& document) {
   if (document.delimiter != 0) return std::make_unique<CsvFileIndex>(document);
   if (document.bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0) {
     return std::make_unique<ZipFileIndex>(document);
+  }
+  if (document.file.size() > 6 &&
+      document.file.compare(document.file.size() - 6, 6, ".jsonl") == 0) {
+    return std::make_unique<JsonLinesIndex>(document);
   }
   // A HELM run names its model in run_spec.json, beside the stats.json its
   // numbers are in.

@@ -8,7 +8,8 @@
 //     line and be the claim's number; the model's name as written must occur
 //     in the file (for HELM's stats.json: or in the run_spec.json beside
 //     it, where HELM names the model). Inside a zip archive (an Inspect .eval log) `field` is
-//     "<member>#<pointer>" and the line is the member's.
+//     "<member>#<pointer>" and the line is the member's; in a JSON Lines
+//     file (*.jsonl) the pointer is within the record on the cited line.
 // A file that cannot be parsed fails every claim that cites it, with the
 // parser's reason. Each file is parsed once per audit (DataFileIndex).
 #ifndef PODIUM_ENGINE_AUDIT_DATA_CLAIM_H_
@@ -31,8 +32,9 @@ class DataFileIndex {
 };
 
 // Indexes `document` (its bytes: SourceDocument::bytes) as CSV/TSV when it
-// has a delimiter, as a zip archive when it starts with "PK\3\4", else as
-// JSON.
+// has a delimiter, as a zip archive when it starts with "PK\3\4", as JSON
+// Lines when its file ends in ".jsonl", else as JSON. `document` must
+// outlive the index.
 std::unique_ptr<DataFileIndex> IndexDataFile(const SourceDocument& document);
 
 }  // namespace podium
