@@ -45,6 +45,18 @@ int Count(const AuditResult& result, FindingKind kind) {
                                         [&](const AuditFinding& f) { return f.kind == kind; }));
 }
 
+// For a dataset with imported files (`podium import`): what a data claim must
+// be, and where those files are read from. Empty otherwise.
+std::string ImportedSourcesNote(const Registry& registry) {
+  const bool imported = std::any_of(registry.sources().begin(), registry.sources().end(),
+                                    [](const Source& s) { return IsPathFromDataset(s.file); });
+  if (!imported) return "";
+  return " A data claim (from `podium import`) must be the value at its field (the column, or "
+         "the JSON Pointer) on its line of the file it cites; imported files are read from the "
+         "paths in sources.csv, relative to the dataset folder. Data claims are counted as "
+         "table claims below.";
+}
+
 }  // namespace
 
 // Long on purpose: the page's sections in reading order (summary, errors,
@@ -60,11 +72,11 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
       "it, or in parentheses after it, or the subject's number after the benchmark's name), "
       "said of the claim's benchmark (named before it in the sentence, or in the sentence, "
       "earlier on the line or within {} lines above); the model must be named on the line or "
-      "within {} lines above. A claim the rules cannot decide is a warning, not a pass.\n\n"
+      "within {} lines above. A claim the rules cannot decide is a warning, not a pass.{}\n\n"
       "**{} of {} claims verified; {} undecided (warnings); {} failed; {} errors.**\n\n",
       context.sources_directory, context.context_lines, context.benchmark_lines,
-      context.context_lines, result.verified, result.claims, result.warnings, result.failed,
-      result.errors);
+      context.context_lines, ImportedSourcesNote(*context.registry), result.verified,
+      result.claims, result.warnings, result.failed, result.errors);
   out +=
       "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified | Undecided |\n"
       "|---|---|---|---|---:|---:|---:|---:|---:|\n";
