@@ -69,9 +69,11 @@ Eigen::VectorXd FitRatings(int m, const std::vector<PairCell>& cells) {
 }
 
 // The slow reference: one term per battle, dense x xᵀ, an explicit inverse,
-// in long double (80-bit on x86-64): with weights the ridge is 1e-5 and H's
-// condition number about 1e6, so a double inverse alone leaves ~1e-5 Elo of
-// rounding in the per-model sds (along the all-ones direction).
+// all in long double (80-bit on x86-64). Why not double: with weights the
+// ridge is 1e-5, and the rounding left in G·1 (exactly 0 in exact arithmetic)
+// is multiplied by 1/λ² = 1e10 along the all-ones direction — ~1e-5 Elo in
+// the per-model sds of a double reference on WildBench (the sandwich itself
+// projects that direction out; sds of differences are unaffected).
 // `weights` (m x m or empty) as SandwichOptions::pair_weights.
 Eigen::MatrixXd ReferenceCovariance(int m, const std::vector<Battle>& battles,
                                     const Eigen::VectorXd& ratings,
@@ -88,8 +90,9 @@ Eigen::MatrixXd ReferenceCovariance(int m, const std::vector<Battle>& battles,
     Vector x = Vector::Zero(m);
     x(b.a) = 1;
     x(b.b) = -1;
-    h += w * p * (1 - p) * x * x.transpose();
-    g += w * w * (y - p) * (y - p) * x * x.transpose();
+    const Matrix outer = x * x.transpose();
+    h += w * p * (1 - p) * outer;
+    g += w * w * (y - p) * (y - p) * outer;
   }
   const long double n = static_cast<long double>(battles.size());
   h += (weights.size() == 0 ? 1e-5L * n : 1e-5L) * Matrix::Identity(m, m);
