@@ -34,8 +34,7 @@ bool AllOne(const Eigen::MatrixXd& weights, const std::vector<PairCell>& cells) 
   });
 }
 
-// The sd matrix of the pairwise differences (Elo scale) and each model's sd
-// in the requested gauge.
+// sd(θ_i − θ_j) for every i, j, on the Elo scale.
 Eigen::MatrixXd DifferenceSds(const Eigen::MatrixXd& covariance) {
   const int m = static_cast<int>(covariance.rows());
   Eigen::MatrixXd sd = Eigen::MatrixXd::Zero(m, m);
