@@ -81,26 +81,32 @@ RankSets SimultaneousRankSets(const Eigen::MatrixXd& replicates, const Eigen::Ve
       open = std::move(still_open);
     }
   }
-  out.low.resize(m);
-  out.high.resize(m);
+  CompleteRankSets(estimates, &out);
+  return out;
+}
+
+void CompleteRankSets(const Eigen::VectorXd& estimates, RankSets* sets) {
+  const int m = static_cast<int>(estimates.size());
+  PODIUM_CHECK(sets->decided.rows() == m && sets->decided.cols() == m);
+  sets->low.resize(m);
+  sets->high.resize(m);
   for (int i = 0; i < m; ++i) {
-    out.low[i] = 1 + out.decided.col(i).sum();
-    out.high[i] = m - out.decided.row(i).sum();
+    sets->low[i] = 1 + sets->decided.col(i).sum();
+    sets->high[i] = m - sets->decided.row(i).sum();
   }
   std::vector<int> order(m);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](int a, int b) { return estimates(a) > estimates(b); });
-  out.tier.assign(m, 0);
+  sets->tier.assign(m, 0);
   int tier = 0, leader = -1;
   for (int k : order) {
-    if (leader < 0 || out.decided(leader, k) == 1) {
+    if (leader < 0 || sets->decided(leader, k) == 1) {
       ++tier;
       leader = k;
     }
-    out.tier[k] = tier;
+    sets->tier[k] = tier;
   }
-  return out;
 }
 
 }  // namespace podium

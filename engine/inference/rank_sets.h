@@ -42,6 +42,11 @@ struct RankSets {
 RankSets SimultaneousRankSets(const Eigen::MatrixXd& replicates, const Eigen::VectorXd& estimates,
                               double level);
 
+// Fills low, high and tier of `sets` from sets->decided (as above): the last
+// step of SimultaneousRankSets, shared with the sandwich max-t of sandwich.h.
+// REQUIRES: sets->decided is estimates.size() square.
+void CompleteRankSets(const Eigen::VectorXd& estimates, RankSets* sets);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_INFERENCE_RANK_SETS_H_
