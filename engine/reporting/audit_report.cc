@@ -75,8 +75,8 @@ std::string AuditMarkdown(const AuditResult& result, const AuditContext& context
       "within {} lines above. A claim the rules cannot decide is a warning, not a pass.{}\n\n"
       "**{} of {} claims verified; {} undecided (warnings); {} failed; {} errors.**\n\n",
       context.sources_directory, context.context_lines, context.benchmark_lines,
-      context.context_lines, ImportedSourcesNote(*context.registry), result.verified,
-      result.claims, result.warnings, result.failed, result.errors);
+      context.context_lines, ImportedSourcesNote(*context.registry), result.verified, result.claims,
+      result.warnings, result.failed, result.errors);
   out +=
       "| Source | Title | Date | SHA-256 | Claims | Table | Prose | Verified | Undecided |\n"
       "|---|---|---|---|---:|---:|---:|---:|---:|\n";
