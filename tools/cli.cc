@@ -68,7 +68,7 @@ struct App {
                    "Project folder with datasets/ and reports/ (default: $PODIUM_HOME, else the "
                    "current folder)")
         ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
+        ->check(CLI::ExistingDirectory.description(""));
     app.add_flag("--reproducible", session->reproducible,
                  "Leave the git commit and the time out of JSON manifests (same inputs, same "
                  "bytes)");
