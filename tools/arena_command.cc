@@ -17,10 +17,13 @@ const Location kCommandLine{"<command line>"};
 
 struct ArenaRequest {
   std::string battles, method = "bt", ties = "half", anchor, category, columns, winner_labels;
-  bool exclude_ties = false, per_component = false, rank_all = false;
+  std::string ci = "bootstrap";
+  bool exclude_ties = false, per_component = false, rank_all = false, reweight = false;
   int64_t min_battles = 0;
+  int draws = 10000;
   double ridge = 0;
   BootstrapOptions resampling;
+  const CLI::Option* rounds_flag = nullptr;  // whether --rounds was given
   OutputOptions output;
 };
 
@@ -53,7 +56,18 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
               "by default they are marked and not ranked)");
   c->add_option("--ridge", r->ridge, "Ridge penalty on natural-log strengths (default 0)")
       ->check(CLI::NonNegativeNumber);
+  AddEnumOption(c, "--ci", &r->ci, kArenaIntervalsNames,
+                "Intervals: bootstrap (FastChat; with --rounds N) or sandwich (arena-rank's "
+                "robust covariance, the Arena's default since July 2025; no refits)");
+  c->add_option("--draws", r->draws,
+                "--ci sandwich: Monte-Carlo draws for rank sets and rank intervals")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  c->add_flag("--reweight", r->reweight,
+              "Weigh each battle 1/max(battles of its pair, 50), as arena-rank's reweighted=True "
+              "(fit and intervals)");
   AddBootstrapOptions(c, &r->resampling, 0);
+  r->rounds_flag = c->get_option("--rounds");
   AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
 }
 
@@ -78,6 +92,12 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
                        "the Davidson tie model applies to --method bt only");
     return std::nullopt;
   }
+  o.ci = *ParseName(kArenaIntervalsNames, r.ci);
+  // --rounds' default (1000) is the bootstrap's; with the sandwich only an
+  // explicit --rounds is a contradiction (an error in BuildArena).
+  if (o.ci == ArenaIntervals::kSandwich && r.rounds_flag->count() == 0) o.rounds = 0;
+  o.draws = r.draws;
+  o.reweight = r.reweight;
   o.min_battles = r.min_battles;
   o.per_component = r.per_component;
   o.rank_all = r.rank_all;

@@ -89,6 +89,7 @@ Json OptionsInForce(const CLI::App& command) {
 std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
   return {{"aggregate", "--aggregate"},
           {"anchor_model", "--anchor"},
+          {"ci", "--ci"},
           {"claims", "--claims"},
           {"columns", "--columns"},
           {"items", "--items"},
@@ -100,6 +101,8 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"on_conflict", "--on-conflict"},
           {"per_component", "--per-component"},
           {"rank_all", "--rank-all"},
+          {"reweight", "--reweight"},
+          {"rounds", "--rounds"},
           {"winner_labels", "--winner-labels"}};
 }
 

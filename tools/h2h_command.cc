@@ -20,8 +20,10 @@ struct H2HRequest {
   std::vector<std::string> pair;  // MODEL_A MODEL_B (ids or aliases; battle names)
   bool all = false;               // every pair instead
   std::vector<std::string> claims, benchmarks, models;
-  std::string registry, datasets, battles, on_conflict, ties = "half";
+  std::string registry, datasets, battles, on_conflict, ties = "half", ci = "bootstrap";
+  bool reweight = false;        // battles only
   BootstrapOptions resampling;  // battles only
+  const CLI::Option* rounds_flag = nullptr;  // whether --rounds was given
   OutputOptions output;
   std::string statements_of;  // an entry of <datasets>/reports.json
 };
@@ -36,7 +38,13 @@ void AddH2HOptions(CLI::App* c, H2HRequest* r) {
   c->add_option("--benchmarks", r->benchmarks, "Scores: only these benchmarks")->delimiter(',');
   c->add_option("--models", r->models, "--all: only these models")->delimiter(',');
   AddEnumOption(c, "--ties", &r->ties, kTieModelNames, "Battles: half, drop or davidson");
+  AddEnumOption(c, "--ci", &r->ci, kArenaIntervalsNames,
+                "Battles: the rating difference's interval from the bootstrap (--rounds N) or "
+                "the sandwich covariance");
+  c->add_flag("--reweight", r->reweight,
+              "Battles: weigh each battle 1/max(battles of its pair, 50) (arena-rank)");
   AddBootstrapOptions(c, &r->resampling, 0);
+  r->rounds_flag = c->get_option("--rounds");
   AddOutputOptions(c, &r->output, {"md", "json", "html"});
   c->add_option("--statements-of", r->statements_of,
                 "Check the documents' statements of this entry of datasets/reports.json");
@@ -113,6 +121,10 @@ std::optional<std::string> RenderBattles(const H2HRequest& r, const std::string&
   ArenaOptions options;
   static_cast<BootstrapOptions&>(options) = r.resampling;
   options.ties = *ParseName(kTieModelNames, r.ties);
+  options.ci = *ParseName(kArenaIntervalsNames, r.ci);
+  options.reweight = r.reweight;
+  options.draws = 0;  // the rank sets are not shown: no Monte-Carlo draws
+  if (options.ci == ArenaIntervals::kSandwich && r.rounds_flag->count() == 0) options.rounds = 0;
   const std::optional<RatedBattles> rated =
       RateBattles(r.battles, BattleReadOptions{}, options, session.log, diagnostics);
   if (!rated) return std::nullopt;

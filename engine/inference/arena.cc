@@ -13,6 +13,7 @@
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
 #include "engine/inference/rank_sets.h"
+#include "engine/inference/sandwich.h"
 #include "engine/matrix/pair_counts.h"
 #include "engine/rating/comparison_graph.h"
 
@@ -51,9 +52,23 @@ Eigen::VectorXd ToRatings(const Eigen::VectorXd& raw, int anchor, double anchor_
   return r;
 }
 
+// `counts` with every total of the pair {i, j} multiplied by weights(i, j)
+// (arena-rank's opt_weights = counts × weights); `weights` empty = unchanged.
+PairCounts Weighted(PairCounts counts, const Eigen::MatrixXd& weights) {
+  if (weights.size() == 0) return counts;
+  for (PairTotal& p : counts.pairs) {
+    const double w = weights(p.i, p.j);
+    p.wins_i *= w;
+    p.wins_j *= w;
+    p.ties *= w;
+  }
+  return counts;
+}
+
 struct ComponentFit {
   Eigen::VectorXd ratings;
   Eigen::MatrixXd replicates;  // rounds x models
+  Eigen::MatrixXd weights;     // per pair (reweight), else empty
 };
 
 class ArenaBuilder {
@@ -67,7 +82,9 @@ class ArenaBuilder {
  private:
   ComponentFit FitBt(const BattleData& data, int anchor) {
     const int m = static_cast<int>(data.models.size());
-    const PairCounts counts = ToPairCounts(m, data.cells);
+    ComponentFit fit;
+    if (o_.reweight) fit.weights = PairCountWeights(m, data.cells);
+    const PairCounts counts = Weighted(ToPairCounts(m, data.cells), fit.weights);
     const ComparisonGraph graph = AnalyzeComparisonGraph(counts, o_.ties);
     BradleyTerryOptions bt;
     bt.ties = o_.ties;
@@ -91,7 +108,6 @@ class ArenaBuilder {
       result_->warnings.push_back(fmt::format(
           "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
     }
-    ComponentFit fit;
     fit.ratings = ToRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, /*centre=*/true);
     if (o_.rounds == 0) return fit;
 
@@ -107,7 +123,7 @@ class ArenaBuilder {
         [&](int r, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int64_t> draw;
           Multinomial(rng, total, weights, &draw);
-          const PairCounts sample = ToPairCounts(m, data.cells, &draw);
+          const PairCounts sample = Weighted(ToPairCounts(m, data.cells, &draw), fit.weights);
           BradleyTerryOptions options = bt;
           options.start = &full.state;
           if (options.ridge == 0 && !AnalyzeComparisonGraph(sample, o_.ties).mle_exists) {
@@ -186,6 +202,56 @@ void CountAndMatrices(const BattleData& data, ArenaResult* result) {
   }
 }
 
+struct SandwichRanks {
+  std::vector<Interval> ci;       // per member (Elo scale)
+  std::vector<Interval> rank_ci;  // per ranked member
+  std::vector<int> rank_ub;       // per ranked member
+  RankSets sets;                  // per ranked member
+  Eigen::MatrixXd covariance;     // members x members (natural log)
+  double critical_value = 0;
+};
+
+// The sandwich intervals of one component (sandwich.h) at its fit: every
+// member gets its rating interval; Rank (UB), rank intervals, rank sets and
+// tiers are among the `ranked` members only (the covariance restricted to
+// them), as the bootstrap path ranks them.
+SandwichRanks SandwichComponent(const BattleData& part, const ComponentFit& fit, int anchor,
+                                const std::vector<int>& ranked, const ArenaOptions& options) {
+  const int m = static_cast<int>(part.models.size());
+  SandwichOptions so;
+  so.level = options.level;
+  so.ties = options.ties;
+  so.draws = options.draws;
+  so.seed = options.seed;
+  so.threads = options.threads;
+  so.anchor = anchor;
+  so.pair_weights = fit.weights;
+  SandwichRanks out;
+  const SandwichMatrices matrices = SandwichCovariance(m, part.cells, fit.ratings, so);
+  out.covariance = matrices.covariance;
+  SandwichOptions intervals_only = so;
+  intervals_only.draws = 0;
+  const SandwichResult all = SandwichIntervalsAt(matrices, fit.ratings, intervals_only);
+  for (const SandwichModel& model : all.models) out.ci.push_back({model.ci_low, model.ci_high});
+  std::vector<Interval> ranked_ci;
+  for (int k : ranked) ranked_ci.push_back(out.ci[k]);
+  out.rank_ub = UpperBoundRanks(ranked_ci);
+  SandwichMatrices sub = matrices;
+  sub.covariance = matrices.covariance(ranked, ranked);
+  so.anchor = -1;  // only the rank part is used, and ranks ignore a common shift
+  const SandwichResult among = SandwichIntervalsAt(sub, fit.ratings(ranked), so);
+  out.critical_value = among.critical_value;
+  out.sets.decided = among.decided;
+  for (const SandwichModel& model : among.models) {
+    out.rank_ci.push_back({static_cast<double>(model.rank_ci_low),
+                           static_cast<double>(model.rank_ci_high)});
+    out.sets.low.push_back(model.rank_set_low);
+    out.sets.high.push_back(model.rank_set_high);
+    out.sets.tier.push_back(model.tier);
+  }
+  return out;
+}
+
 // Why model `i` has no maximum-likelihood rating ("only wins (no losses)"),
 // or "" when it has one.
 std::string NotRankedReason(const ComparisonGraph& graph, int i) {
@@ -200,6 +266,8 @@ std::string NotRankedReason(const ComparisonGraph& graph, int i) {
 }  // namespace
 
 const char* ArenaMethodName(ArenaMethod method) { return NameOf(kArenaMethodNames, method); }
+
+const char* ArenaIntervalsName(ArenaIntervals ci) { return NameOf(kArenaIntervalsNames, ci); }
 
 std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& text) {
   const size_t eq = text.rfind('=');
@@ -217,10 +285,32 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                                       Diagnostics* diagnostics) {
   ArenaResult result;
   result.options = options;
+  const bool sandwich = options.ci == ArenaIntervals::kSandwich;
   if (options.method == ArenaMethod::kElo &&
       input.sequence.size() != static_cast<size_t>(input.battles)) {
     diagnostics->Error({}, OptionName("method"), "elo",
                        "online Elo needs individual battles in order, not pair counts");
+    return std::nullopt;
+  }
+  if (options.method == ArenaMethod::kElo && (options.reweight || sandwich)) {
+    diagnostics->Error({}, OptionName(options.reweight ? "reweight" : "ci"),
+                       options.reweight ? "" : "sandwich",
+                       fmt::format("applies to {} bt only (online Elo has no likelihood to "
+                                   "weight or to take a covariance of)",
+                                   OptionName("method")));
+    return std::nullopt;
+  }
+  if (sandwich && options.ties == TieModel::kDavidson) {
+    diagnostics->Error({}, OptionName("ci"), "sandwich",
+                       "the sandwich covariance is defined for ties half or drop, not davidson");
+    return std::nullopt;
+  }
+  if (sandwich && options.rounds > 0) {
+    diagnostics->Error({}, OptionName("rounds"), std::to_string(options.rounds),
+                       fmt::format("bootstrap rounds apply to {0} bootstrap; the sandwich "
+                                   "intervals need no refits (drop {1}, or choose one kind of "
+                                   "interval)",
+                                   OptionName("ci"), OptionName("rounds")));
     return std::nullopt;
   }
   // --min-battles: one pass, as Arena's filter.
@@ -290,6 +380,8 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
 
   result.predicted = Eigen::MatrixXd::Constant(m, m, std::nan(""));
   result.replicates = Eigen::MatrixXd::Constant(options.rounds, m, std::nan(""));
+  result.critical_value = std::nan("");
+  if (sandwich) result.covariance = Eigen::MatrixXd::Constant(m, m, std::nan(""));
   ArenaBuilder builder(options, &result);
   for (int component = 0; component < graph.num_components; ++component) {
     std::vector<int> members;
@@ -316,7 +408,15 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     std::vector<Interval> ci, rank_ci, ranked_ci;
     std::vector<int> rank_ub;
     RankSets sets;
-    if (options.rounds > 0) {
+    if (sandwich) {
+      const SandwichRanks ranks = SandwichComponent(part, fit, anchor, ranked, options);
+      ci = ranks.ci;
+      rank_ci = ranks.rank_ci;
+      rank_ub = ranks.rank_ub;
+      sets = ranks.sets;
+      if (component == 0) result.critical_value = ranks.critical_value;
+      result.covariance(members, members) = ranks.covariance;
+    } else if (options.rounds > 0) {
       ci = PercentileIntervals(fit.replicates, options.level);
       const Eigen::MatrixXd ranked_replicates = fit.replicates(Eigen::all, ranked);
       for (int k : ranked) ranked_ci.push_back(ci[k]);
@@ -335,15 +435,15 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       row.component = component;
       row.index = members[k];
       row.rating = fit.ratings(k);
-      row.ci_low = options.rounds > 0 ? ci[k].low : std::nan("");
-      row.ci_high = options.rounds > 0 ? ci[k].high : std::nan("");
+      row.ci_low = options.has_intervals() ? ci[k].low : std::nan("");
+      row.ci_high = options.has_intervals() ? ci[k].high : std::nan("");
       const int r = position[k];
       if (r < 0) {
         row.not_ranked = NotRankedReason(graph, members[k]);
       } else {
         row.rank = 1 + static_cast<int>((ranked_ratings.array() > fit.ratings(k)).count());
       }
-      if (r >= 0 && options.rounds > 0) {
+      if (r >= 0 && options.has_intervals()) {
         row.rank_ub = rank_ub[r];
         row.rank_ci_low = static_cast<int>(rank_ci[r].low);
         row.rank_ci_high = static_cast<int>(rank_ci[r].high);

@@ -31,6 +31,20 @@ namespace podium {
 
 enum class ArenaMethod { kBradleyTerry, kElo };
 
+// Where a rating's interval comes from.
+//   kBootstrap  percentile bootstrap over `rounds` refits (FastChat; podium's
+//               default, so earlier reports and regression checks keep their numbers)
+//   kSandwich   the robust (sandwich) covariance of the Bradley–Terry fit and
+//               normal intervals, as arena-rank (the Arena's default since
+//               July 2025): no refits; see sandwich.h
+enum class ArenaIntervals { kBootstrap, kSandwich };
+
+// The names of ArenaIntervals on the command line (--ci), in reports and manifests.
+inline constexpr EnumName<ArenaIntervals> kArenaIntervalsNames[] = {
+    {ArenaIntervals::kBootstrap, "bootstrap"},
+    {ArenaIntervals::kSandwich, "sandwich"},
+};
+
 // The names of ArenaMethod on the command line, in reports and manifests.
 inline constexpr EnumName<ArenaMethod> kArenaMethodNames[] = {
     {ArenaMethod::kBradleyTerry, "bt"},
@@ -50,6 +64,16 @@ struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   // gets no rank, and the others are ranked among themselves. true ranks it.
   bool rank_all = false;
   EloOptions elo;  // K = 4, base 10, scale 400, initial 1000
+  // kSandwich: Bradley–Terry with ties kHalf or kDrop, and rounds == 0.
+  ArenaIntervals ci = ArenaIntervals::kBootstrap;
+  int draws = 10000;  // kSandwich: Monte-Carlo draws of the max-t and rank intervals
+  // arena-rank's reweighted=True: every battle of the unordered pair {i, j}
+  // weighs 1 / max(n_ij, 50) in the fit and in both kinds of interval (the
+  // bootstrap resamples battles and keeps each pair's weight). Bradley–Terry only.
+  bool reweight = false;
+
+  // Whether the rows carry intervals, rank intervals, rank sets and tiers.
+  bool has_intervals() const { return ci == ArenaIntervals::kSandwich || rounds > 0; }
 };
 
 struct ArenaRow {
@@ -81,6 +105,12 @@ struct ArenaResult {
   Eigen::MatrixXd win_fraction_ties_half;  // (wins_ij + ties_ij / 2) / n_ij
   Eigen::MatrixXd predicted;               // P(i beats j) from the ratings (same component)
   Eigen::MatrixXd replicates;              // rounds x models (matrix order): bootstrap ratings
+  // kSandwich: the sandwich covariance of the natural-log strengths, per
+  // component (a block per component, NaN between components; sandwich.h).
+  // The variance of R_i − R_j on the Elo scale is kEloPerNat² times
+  // DifferenceVariance(covariance, i, j). Empty with the bootstrap.
+  Eigen::MatrixXd covariance;
+  double critical_value = 0;  // kSandwich: the max-t c of the first component; else NaN
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit
@@ -98,6 +128,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& data, const ArenaOptions
                                       Diagnostics* diagnostics);
 
 const char* ArenaMethodName(ArenaMethod method);
+const char* ArenaIntervalsName(ArenaIntervals ci);
 
 // "MODEL=RATING" (split at the last '=') as an anchor model and rating;
 // nullopt when the model is empty or RATING is not a finite number.

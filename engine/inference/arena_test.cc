@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "engine/base/random.h"
+#include "engine/inference/sandwich.h"
 #include "tests/testing.h"
 
 namespace podium {
@@ -229,6 +230,134 @@ TEST(ArenaCoverageTest, BattleBootstrapCoversTheTrueRatingsBySimulation) {
   EXPECT_GE(covered, 0.92 * intervals) << covered << "/" << intervals;
   EXPECT_LE(covered, 0.98 * intervals) << covered << "/" << intervals;
   EXPECT_GE(all_ranks, 0.95 * data_sets) << all_ranks << "/" << data_sets;
+}
+
+}  // namespace
+}  // namespace podium
+
+namespace podium {
+namespace {
+
+// Uneven pairs: a-b played 120 times, b-c 30, a-c 8 (the reweighting floor of
+// 50 then matters for two of the three pairs), with ties.
+BattleData UnevenBattles() {
+  std::string csv = "model_a,model_b,winner\n";
+  for (int k = 0; k < 120; ++k) csv += k % 3 == 0 ? "a,b,model_b\n" : k % 7 == 0 ? "a,b,tie\n" : "a,b,model_a\n";
+  for (int k = 0; k < 30; ++k) csv += k % 4 == 0 ? "b,c,model_b\n" : k % 5 == 0 ? "c,b,tie\n" : "b,c,model_a\n";
+  for (int k = 0; k < 8; ++k) csv += k % 2 == 0 ? "c,a,model_a\n" : "a,c,model_a\n";
+  return Battles(csv);
+}
+
+double RatingOf(const ArenaResult& r, const std::string& model) {
+  for (const ArenaRow& row : r.rows) {
+    if (row.model == model) return row.rating;
+  }
+  ADD_FAILURE() << model;
+  return 0;
+}
+
+const ArenaRow& RowOf(const ArenaResult& r, const std::string& model) {
+  for (const ArenaRow& row : r.rows) {
+    if (row.model == model) return row;
+  }
+  ADD_FAILURE() << model;
+  return r.rows.front();
+}
+
+TEST(ArenaSandwichTest, IntervalsAreTheSandwichOfTheFit) {
+  const BattleData data = UnevenBattles();
+  ArenaOptions o;
+  o.ci = ArenaIntervals::kSandwich;
+  o.rounds = 0;
+  o.draws = 2000;
+  Diagnostics d;
+  const auto r = BuildArena(data, o, &d);
+  ASSERT_TRUE(r.has_value());
+  // The same covariance straight from sandwich.h at the leaderboard's ratings.
+  Eigen::VectorXd ratings(3);
+  for (int i = 0; i < 3; ++i) ratings(i) = RatingOf(*r, r->models[i]);
+  SandwichOptions so;
+  so.draws = 0;
+  const SandwichResult direct = SandwichIntervals(3, data.cells, ratings, so);
+  for (int i = 0; i < 3; ++i) {
+    const ArenaRow& row = RowOf(*r, r->models[i]);
+    EXPECT_NEAR(row.ci_low, direct.models[i].ci_low, 1e-9);
+    EXPECT_NEAR(row.ci_high, direct.models[i].ci_high, 1e-9);
+    EXPECT_GE(row.rank_set_low, 1);
+    EXPECT_LE(row.rank_set_low, row.rank_set_high);
+    EXPECT_GE(row.tier, 1);
+    EXPECT_LE(row.rank_ci_low, row.rank);
+    EXPECT_GE(row.rank_ci_high, row.rank);
+  }
+  EXPECT_TRUE(r->covariance.isApprox(direct.matrices.covariance, 1e-12));
+  EXPECT_EQ(r->replicates.rows(), 0);
+  EXPECT_GT(r->critical_value, 0);
+}
+
+TEST(ArenaSandwichTest, RefusesWhatItCannotDo) {
+  const BattleData data = Battles(Repeat(kRows, 3), true);
+  Diagnostics d;
+  ArenaOptions o;
+  o.ci = ArenaIntervals::kSandwich;
+  o.rounds = 100;
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());  // rounds with the sandwich
+  o.rounds = 0;
+  o.ties = TieModel::kDavidson;
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  o.ties = TieModel::kHalf;
+  o.method = ArenaMethod::kElo;
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  o.ci = ArenaIntervals::kBootstrap;
+  o.reweight = true;
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  EXPECT_EQ(d.error_count(), 4);
+}
+
+// The reweighted fit solves arena-rank's weighted likelihood equations:
+// Σ_battles w_pair·(y − p)·(e_a − e_b) = 0 with w = 1 / max(n_pair, 50),
+// checked battle by battle from the file's own rows.
+TEST(ArenaSandwichTest, ReweightedFitSolvesTheWeightedScoreEquations) {
+  const BattleData data = UnevenBattles();
+  ArenaOptions o;
+  o.rounds = 0;
+  o.reweight = true;
+  Diagnostics d;
+  const auto r = BuildArena(data, o, &d);
+  ASSERT_TRUE(r.has_value());
+  Eigen::VectorXd score = Eigen::VectorXd::Zero(3);
+  const double n[3][3] = {{0, 120, 8}, {120, 0, 30}, {8, 30, 0}};
+  for (const PairCell& c : data.cells) {
+    const double w = 1 / std::max(n[c.i][c.j], 50.0);
+    const double y = c.outcome == Outcome::kWinA ? 1 : c.outcome == Outcome::kWinB ? 0 : 0.5;
+    const double p =
+        EloWinProbability(RatingOf(*r, r->models[c.i]), RatingOf(*r, r->models[c.j]));
+    score(c.i) += static_cast<double>(c.count) * w * (y - p);
+    score(c.j) -= static_cast<double>(c.count) * w * (y - p);
+  }
+  EXPECT_LT(score.cwiseAbs().maxCoeff(), 1e-9) << score.transpose();
+  // ... and differs from the unweighted fit (the pairs are uneven).
+  o.reweight = false;
+  const auto plain = BuildArena(data, o, &d);
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_GT(std::abs(RatingOf(*r, "c") - RatingOf(*plain, "c")), 1.0);
+}
+
+TEST(ArenaSandwichTest, ReweightedBootstrapIsIdenticalOnAnyNumberOfThreads) {
+  const BattleData data = UnevenBattles();
+  ArenaOptions o;
+  o.rounds = 60;
+  o.reweight = true;
+  Diagnostics d;
+  const auto one = BuildArena(data, o, &d);
+  o.threads = 3;
+  const auto three = BuildArena(data, o, &d);
+  ASSERT_TRUE(one && three);
+  EXPECT_TRUE(one->replicates == three->replicates);
+  // The replicates are reweighted fits: their median is near the reweighted point fit.
+  for (const ArenaRow& row : one->rows) {
+    EXPECT_LE(row.ci_low, row.rating);
+    EXPECT_GE(row.ci_high, row.rating);
+  }
 }
 
 }  // namespace

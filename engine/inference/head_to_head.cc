@@ -7,6 +7,7 @@
 
 #include "engine/base/check.h"
 #include "engine/inference/intervals.h"
+#include "engine/inference/sandwich.h"
 #include "engine/inference/score_bootstrap.h"
 #include "engine/inference/significance.h"
 
@@ -42,6 +43,17 @@ void Tally(ScoreComparison* c) {
 // The rating-difference interval and verdict of a battle comparison.
 void RatingVerdict(const ArenaResult& arena, int a, int b, BattleComparison* c) {
   const double level = arena.options.level;
+  if (arena.covariance.size() > 0) {  // sandwich: normal interval of the difference
+    const double sd =
+        kEloPerNat * std::sqrt(std::max(0.0, DifferenceVariance(arena.covariance, a, b)));
+    const double half = NormalQuantile((1 + level) / 2) * sd;
+    c->difference_ci = {c->difference - half, c->difference + half};
+    c->share_a_higher = std::nan("");
+    c->verdict = c->difference_ci.low > 0    ? Verdict::kABetter
+                 : c->difference_ci.high < 0 ? Verdict::kBBetter
+                                             : Verdict::kTied;
+    return;
+  }
   if (arena.replicates.rows() == 0) {
     c->difference_ci = {std::nan(""), std::nan("")};
     c->share_a_higher = std::nan("");

@@ -16,7 +16,10 @@
 // Battles: wins, losses and ties between the two; the observed win
 // probability (ties excluded, and ties as half); the Bradley–Terry predicted
 // probability; the exact binomial test of the decisive battles against 1/2;
-// and the rating difference with its bootstrap percentile interval.
+// and the rating difference with its bootstrap percentile interval — or,
+// with ArenaIntervals::kSandwich, its normal interval
+//     (R_a − R_b) ± z_{(1+level)/2} · (400 / ln 10) · √(Cov_aa + Cov_bb − 2·Cov_ab)
+// from the covariance of the difference (sandwich.h; no "share higher").
 //
 // A single battle comparison's verdict comes from the rating difference's
 // bootstrap interval (which uses every battle, direct or not), or from the

@@ -114,6 +114,32 @@ TEST(HeadToHeadTest, BattlesByHand) {
   EXPECT_EQ(all[0].verdict, Verdict::kTied);  // not significant after adjustment
 }
 
+TEST(HeadToHeadTest, SandwichDifferenceUsesTheCovarianceOfTheDifference) {
+  BattleData data;
+  data.models = {"a", "b", "c"};
+  data.cells = {{0, 1, Outcome::kWinA, 9}, {0, 1, Outcome::kWinB, 1}, {0, 1, Outcome::kTie, 2},
+                {1, 2, Outcome::kWinA, 5}, {1, 2, Outcome::kWinB, 5}, {0, 2, Outcome::kWinA, 6},
+                {0, 2, Outcome::kWinB, 4}};
+  data.battles = 32;
+  ArenaOptions o;
+  o.rounds = 0;
+  o.ci = ArenaIntervals::kSandwich;
+  o.draws = 100;
+  Diagnostics d;
+  const auto arena = BuildArena(data, o, &d);
+  ASSERT_TRUE(arena.has_value());
+  const BattleComparison c = CompareBattles(*arena, 0, 1);
+  const Eigen::MatrixXd& v = arena->covariance;
+  // sd of R_a − R_b on the Elo scale, by hand from the covariance entries.
+  const double sd = kEloPerNat * std::sqrt(v(0, 0) + v(1, 1) - 2 * v(0, 1));
+  const double z = 1.959963984540054;
+  EXPECT_NEAR(c.difference_ci.low, c.difference - z * sd, 1e-9);
+  EXPECT_NEAR(c.difference_ci.high, c.difference + z * sd, 1e-9);
+  EXPECT_TRUE(std::isnan(c.share_a_higher));
+  // Not the sd of either rating alone: the covariance between them matters.
+  EXPECT_GT(std::abs(sd - kEloPerNat * std::sqrt(v(0, 0) + v(1, 1))), 1e-6);
+}
+
 }  // namespace
 }  // namespace podium
 

@@ -71,6 +71,35 @@ Eigen::MatrixXd MaxTDraws(const Eigen::MatrixXd& covariance, const Eigen::Vector
   });
 }
 
+// The ⌈level·D⌉-th smallest over the draws of max |Z_i − Z_j| / sd_ij over
+// the pairs neither way decided (Z = draw − θ̂). The first step (nothing
+// decided) reuses column m; 0 when every pair is decided.
+double StepCriticalValue(const Eigen::MatrixXd& draws, const Eigen::VectorXd& ratings,
+                         const Eigen::MatrixXd& pair_sd, const Eigen::MatrixXi& decided,
+                         double level) {
+  const int m = static_cast<int>(ratings.size()), d = static_cast<int>(draws.rows());
+  std::vector<double> t(d, 0.0);
+  if (decided.sum() == 0) {
+    for (int r = 0; r < d; ++r) t[r] = draws(r, m);
+  } else {
+    std::vector<std::pair<int, int>> open;
+    for (int i = 0; i < m; ++i) {
+      for (int j = i + 1; j < m; ++j) {
+        if (!decided(i, j) && !decided(j, i) && pair_sd(i, j) > 0) open.emplace_back(i, j);
+      }
+    }
+    for (int r = 0; r < d; ++r) {
+      for (const auto& [i, j] : open) {
+        const double z = (draws(r, i) - ratings(i)) - (draws(r, j) - ratings(j));
+        t[r] = std::max(t[r], std::abs(z) / pair_sd(i, j));
+      }
+    }
+  }
+  const int position = std::clamp(static_cast<int>(std::ceil(level * d)) - 1, 0, d - 1);
+  std::nth_element(t.begin(), t.begin() + position, t.end());
+  return t[position];
+}
+
 }  // namespace
 
 SandwichMatrices SandwichCovariance(int num_models, const std::vector<PairCell>& cells,
@@ -111,11 +140,18 @@ SandwichMatrices SandwichCovariance(int num_models, const std::vector<PairCell>&
 // (intervals, Rank (UB), then the Monte-Carlo part), each step commented.
 SandwichResult SandwichIntervals(int num_models, const std::vector<PairCell>& cells,
                                  const Eigen::VectorXd& ratings, const SandwichOptions& options) {
-  const int m = num_models;
+  return SandwichIntervalsAt(SandwichCovariance(num_models, cells, ratings, options), ratings,
+                             options);
+}
+
+SandwichResult SandwichIntervalsAt(const SandwichMatrices& matrices, const Eigen::VectorXd& ratings,
+                                   const SandwichOptions& options) {
+  const int m = static_cast<int>(ratings.size());
+  PODIUM_CHECK(matrices.covariance.rows() == m && matrices.covariance.cols() == m);
   PODIUM_CHECK(options.level > 0 && options.level < 1 && options.draws >= 0 &&
                options.threads >= 1 && options.anchor >= -1 && options.anchor < m);
   SandwichResult out;
-  out.matrices = SandwichCovariance(m, cells, ratings, options);
+  out.matrices = matrices;
   const Eigen::MatrixXd& cov = out.matrices.covariance;
   const Eigen::MatrixXd pair_sd = DifferenceSds(cov);
   // Normal intervals and Rank (UB).
@@ -136,22 +172,25 @@ SandwichResult SandwichIntervals(int num_models, const std::vector<PairCell>& ce
   out.decided = Eigen::MatrixXi::Zero(m, m);
   if (options.draws == 0) return out;
 
-  // Monte-Carlo max-t: c = the ⌈level·D⌉-th smallest T.
+  // Monte-Carlo max-t, step-down: c = the ⌈level·D⌉-th smallest T over the
+  // pairs not yet decided, until a step decides nothing new.
   out.draws = options.draws;
   const Eigen::MatrixXd draws = MaxTDraws(cov, ratings, pair_sd, options);
-  std::vector<double> t(draws.col(m).data(), draws.col(m).data() + options.draws);
-  const int position = std::clamp(static_cast<int>(std::ceil(options.level * options.draws)) - 1, 0,
-                                  options.draws - 1);
-  std::nth_element(t.begin(), t.begin() + position, t.end());
-  out.critical_value = t[position];
-  // Decided pairs -> rank sets and tiers (rank_sets.h). A pair whose
-  // difference has no variance is decided by its sign (as rank_sets.h).
   RankSets sets;
   sets.decided = Eigen::MatrixXi::Zero(m, m);
-  for (int i = 0; i < m; ++i) {
-    for (int j = 0; j < m; ++j) {
-      const double gap = ratings(i) - ratings(j);
-      if (i != j && gap > out.critical_value * pair_sd(i, j)) sets.decided(i, j) = 1;
+  for (bool changed = true; changed;) {
+    out.critical_value = StepCriticalValue(draws, ratings, pair_sd, sets.decided, options.level);
+    ++out.steps;
+    changed = false;
+    // A pair whose difference has no variance is decided by its sign (as rank_sets.h).
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < m; ++j) {
+        const double gap = ratings(i) - ratings(j);
+        if (i != j && !sets.decided(i, j) && gap > out.critical_value * pair_sd(i, j)) {
+          sets.decided(i, j) = 1;
+          changed = true;
+        }
+      }
     }
   }
   CompleteRankSets(ratings, &sets);

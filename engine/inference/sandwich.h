@@ -30,11 +30,13 @@
 // anchor's interval has width 0, as the anchored bootstrap of arena.h).
 // Rank (UB) = 1 + #{j : ci_low_j > ci_high_i} (Arena).
 //
-// Rank sets (single-step Gaussian max-t; Mogstad, Romano, Shaikh & Wilhelm,
+// Rank sets (Gaussian max-t, step-down; Mogstad, Romano, Shaikh & Wilhelm,
 // REStud 2024, see rank_sets.h): with sd_ij the sd of θ_i − θ_j, c is the
 // ⌈level·D⌉-th smallest of D Monte-Carlo draws of
 //     T = max_{i<j} |Z_i − Z_j| / sd_ij,   Z ~ N(0, Cov),
-// i is decided above j when θ_i − θ_j > c·sd_ij, and
+// i is decided above j when θ_i − θ_j > c·sd_ij; then, as the bootstrap's
+// rank sets (Romano & Wolf 2005), c is recomputed from the same draws with
+// the max over the pairs not yet decided, until a step decides nothing new;
 //     rank set of i = [1 + #{j decided above i}, m − #{j decided below i}],
 // with tiers as in rank_sets.h. Draw d uses only Rng(seed, d) (random.h):
 // the same numbers on any number of threads. Z = V·diag(√λ⁺)·u, u standard
@@ -97,7 +99,8 @@ struct SandwichResult {
   std::vector<SandwichModel> models;
   SandwichMatrices matrices;  // covariance: natural-log scale, centred gauge
   double z = 0;               // standard normal (1 + level)/2 quantile
-  double critical_value = 0;  // c of the max-t (NaN without draws)
+  double critical_value = 0;  // c of the max-t's last step (NaN without draws)
+  int steps = 0;              // step-down steps (0 without draws)
   int draws = 0;              // Monte-Carlo draws used
   Eigen::MatrixXi decided;    // decided(i, j) = 1: i is decided above j
 };
@@ -116,6 +119,13 @@ SandwichMatrices SandwichCovariance(int num_models, const std::vector<PairCell>&
 // 0 < level < 1, draws >= 0, threads >= 1, -1 <= anchor < num_models.
 SandwichResult SandwichIntervals(int num_models, const std::vector<PairCell>& cells,
                                  const Eigen::VectorXd& ratings, const SandwichOptions& options);
+
+// The same from matrices already computed (SandwichCovariance, or its
+// covariance restricted to a subset of the models; only `covariance` is
+// read) at `ratings` of those models. REQUIRES: covariance is
+// ratings.size() square; options as SandwichIntervals.
+SandwichResult SandwichIntervalsAt(const SandwichMatrices& matrices, const Eigen::VectorXd& ratings,
+                                   const SandwichOptions& options);
 
 // Var(θ_i − θ_j) = Cov_ii + Cov_jj − 2·Cov_ij, natural-log scale (for a
 // head-to-head comparison; its sd in Elo is kEloPerNat·√·).

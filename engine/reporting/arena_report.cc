@@ -33,7 +33,22 @@ std::string DescribeArena(const ArenaResult& r) {
           ? (o.method == ArenaMethod::kBradleyTerry ? "; ratings centred on a mean of 1000" : "")
           : fmt::format("; anchored at {} = {:g}", o.anchor_model, o.anchor_rating);
   text += ".";
-  if (o.rounds > 0) {
+  if (o.reweight) {
+    text +=
+        " Reweighted as arena-rank's reweighted=True: each battle of a pair weighs 1 / max(battles "
+        "of the pair, 50), in the fit and in the intervals.";
+  }
+  if (o.ci == ArenaIntervals::kSandwich) {
+    text += fmt::format(
+        " Intervals: {:g}% normal intervals from the sandwich (robust) covariance H⁻¹GH⁻¹ of "
+        "the fit, as arena-rank (the Arena's default since July 2025); the rating shown is the "
+        "full-data fit. Rank (UB) = 1 + the number of models whose lower bound is above this "
+        "model's upper bound. Rank CI: the interval of each model's rank over {} Gaussian draws "
+        "(seed {}) from that covariance. Rank set: ranks that hold for all models at once "
+        "(Mogstad, Romano, Shaikh & Wilhelm 2024, Gaussian max-t step-down over the same "
+        "draws); Tier: models not told apart from the tier's leader.",
+        100 * o.level, o.draws, o.seed);
+  } else if (o.rounds > 0) {
     text += fmt::format(
         " Intervals: {:g}% percentile bootstrap over {} rounds (seed {}), resampling {}; the "
         "rating shown is the full-data fit. Rank (UB) = 1 + the number of models whose lower "
@@ -67,7 +82,7 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
       fmt::format("# {}\n\n", input.title.empty() ? "Arena leaderboard" : input.title);
   out += fmt::format("{} battles among {} models from `{}`.\n\n", r.total_battles, r.rows.size(),
                      input.path);
-  const bool ci = r.options.rounds > 0;
+  const bool ci = r.options.has_intervals();
   const bool components = r.num_components > 1;
   out += components ? "| Component " : "";
   out +=
@@ -171,7 +186,10 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
       {"per_component", o.per_component},
       {"rank_all", o.rank_all},
       {"ridge", JsonNumber(o.ridge)},
+      {"ci", ArenaIntervalsName(o.ci)},
+      {"reweight", o.reweight},
       {"rounds", o.rounds},
+      {"draws", o.ci == ArenaIntervals::kSandwich ? Json(o.draws) : Json(nullptr)},
       {"seed", o.seed},
       {"level", JsonNumber(o.level)},
       {"elo",
@@ -196,7 +214,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
     // Rank fields are null for a model without a rank; not_ranked says why.
     const bool ranked = row.not_ranked.empty();
     const auto rank = [&](int value) {
-      return ranked && o.rounds > 0 ? Json(value) : Json(nullptr);
+      return ranked && o.has_intervals() ? Json(value) : Json(nullptr);
     };
     Json item = {{"model", row.model},
                  {"component", row.component + 1},
@@ -222,7 +240,11 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                      {"battles", MatrixJson(r.battles)},
                      {"win_fraction", MatrixJson(r.win_fraction)},
                      {"win_fraction_ties_half", MatrixJson(r.win_fraction_ties_half)},
-                     {"predicted", MatrixJson(r.predicted)}};
+                     {"predicted", MatrixJson(r.predicted)},
+                     {"rating_covariance", r.covariance.size() == 0
+                                               ? Json(nullptr)
+                                               : MatrixJson(kEloPerNat * kEloPerNat *
+                                                            r.covariance)}};
   doc["warnings"] = r.warnings;
   return doc.dump(2) + "\n";
 }

@@ -261,7 +261,11 @@ std::string BattleMethod(const ArenaResult& arena) {
       "losses); with ties as half = (wins + ties/2) / battles. Predicted = the Bradley–Terry "
       "probability from the ratings fitted on all battles. p = exact two-sided binomial test "
       "of the decisive direct battles against 1/2. Rating difference: {}",
-      arena.options.rounds > 0
+      arena.options.ci == ArenaIntervals::kSandwich
+          ? fmt::format("{:g}% normal interval from the sandwich covariance of the fit "
+                        "(the variance of the difference, Cov_aa + Cov_bb − 2 Cov_ab).",
+                        100 * arena.options.level)
+      : arena.options.rounds > 0
           ? fmt::format("{:g}% percentile interval over {} bootstrap rounds (seed {}).",
                         100 * arena.options.level, arena.options.rounds, arena.options.seed)
           : "no bootstrap (--rounds 0).");
@@ -290,8 +294,10 @@ std::string BattleH2HMarkdown(const std::vector<BattleComparison>& comparisons, 
       out += fmt::format("| {:g}% interval of the difference | [{}, {}] |\n",
                          100 * arena.options.level, FormatFixed(c.difference_ci.low, 1),
                          FormatFixed(c.difference_ci.high, 1));
-      out += fmt::format("| Bootstrap share with {} higher | {} |\n", MarkdownCell(c.a),
-                         FormatFixed(c.share_a_higher, 3));
+      if (!std::isnan(c.share_a_higher)) {
+        out += fmt::format("| Bootstrap share with {} higher | {} |\n", MarkdownCell(c.a),
+                           FormatFixed(c.share_a_higher, 3));
+      }
     }
     out += fmt::format("| Verdict | {} |\n", VerdictText(c.verdict, c.a, c.b));
   } else {
@@ -330,7 +336,9 @@ std::string BattleH2HJson(const std::vector<BattleComparison>& comparisons, bool
   doc["mode"] = "battles";
   doc["all_pairs"] = all;
   doc["level"] = JsonNumber(arena.options.level);
-  doc["options"] = {{"rounds", arena.options.rounds},
+  doc["options"] = {{"ci", ArenaIntervalsName(arena.options.ci)},
+                    {"reweight", arena.options.reweight},
+                    {"rounds", arena.options.rounds},
                     {"seed", arena.options.seed},
                     {"correction", all ? "holm" : "none"},
                     {"method", BattleMethod(arena)}};

@@ -74,14 +74,16 @@ std::string ArenaHeatMap(const Json& r) {
   return HtmlFigure(HeatMapSvg(map), caption);
 }
 
-std::vector<TableColumn> ArenaColumns(bool components, double level) {
+std::vector<TableColumn> ArenaColumns(bool components, double level, bool sandwich) {
   std::vector<TableColumn> columns;
   if (components) columns.push_back({"Component", true, "Connected component of the battle graph"});
   columns.insert(columns.end(),
                  {{"Rank", true, ""},
                   {"Model", false, ""},
                   {"Rating", true, "Elo scale"},
-                  {PercentText(level) + " CI", true, "Bootstrap interval of the rating"},
+                  {PercentText(level) + " CI", true,
+                   sandwich ? "Normal interval from the sandwich covariance"
+                            : "Bootstrap interval of the rating"},
                   {"Rank set", true, "Simultaneous rank set"},
                   {"Tier", true, "Models not told apart from the tier's leader"},
                   {"Battles", true, ""},
@@ -136,12 +138,16 @@ std::string ArenaHtmlSection(const Json& r, const std::string& id) {
     forest.push_back({JsonStr(row, "model"), JsonNum(row, "rating"), JsonNum(row, "ci_low"),
                       JsonNum(row, "ci_high"), ""});
   }
-  out += HtmlTable(ArenaColumns(components, JsonNum(options, "level")), body);
+  const bool sandwich = JsonStr(options, "ci") == "sandwich";
+  out += HtmlTable(ArenaColumns(components, JsonNum(options, "level"), sandwich), body);
   ForestPlotOptions plot;
   plot.decimals = 0;
   plot.axis_label = "Rating";
   const std::string caption =
-      JsonNum(options, "rounds") > 0
+      sandwich ? fmt::format("Points: rating; lines: {} normal intervals from the sandwich "
+                             "covariance.",
+                             PercentText(JsonNum(options, "level")))
+      : JsonNum(options, "rounds") > 0
           ? fmt::format("Points: rating; lines: {} percentile bootstrap intervals ({} rounds).",
                         PercentText(JsonNum(options, "level")),
                         ShortestText(JsonNum(options, "rounds")))
