@@ -66,11 +66,14 @@ StyleSandwichMatrices StyleSandwichCovariance(int num_models, const std::vector<
   CheckFit(m, covariates, fit);
   PODIUM_CHECK(options.hessian_ridge > 0);
   PODIUM_CHECK_MSG(weights.empty() || weights.size() == battles.size(), "one weight per battle");
+  PODIUM_CHECK_MSG(covariates.rows() == static_cast<int64_t>(battles.size()) && !battles.empty(),
+                   "one covariate row per battle");
   const double n = static_cast<double>(battles.size());
   // Per battle: w·p(1 − p) for H and (w·(y − p))² for G.
   std::vector<double> curvature(battles.size()), residual(battles.size());
   for (size_t i = 0; i < battles.size(); ++i) {
     const Battle& b = battles[i];
+    PODIUM_CHECK(0 <= b.a && b.a < m && 0 <= b.b && b.b < m);
     const double w = weights.empty() ? 1 : weights[i];
     const double z = fit.theta(b.a) - fit.theta(b.b) + covariates.row(i).dot(fit.coefficients);
     const double p = 1 / (1 + std::exp(-z)), r = w * (OutcomeScore(b.outcome) - p);

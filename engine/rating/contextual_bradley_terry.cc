@@ -269,7 +269,7 @@ ContextualBradleyTerryResult FitContextualBradleyTerry(
   result.theta = x.head(pb.m);
   result.coefficients = x.tail(pb.k);
   result.loss = loss;
-  result.gradient_norm = pb.m + pb.k > 0 ? Gradient(pb, d, x, l2).cwiseAbs().maxCoeff() : 0;
+  result.gradient_norm = Gradient(pb, d, x, l2).cwiseAbs().maxCoeff();
   result.state = x;
   return result;
 }

@@ -18,9 +18,10 @@
 // n is the number of battles (rows), whatever the weights: arena-rank's
 // jnp.mean(weights * log_likelihood). θ are not penalized; the penalty is on
 // the per-battle scale, so its weight against the data does not fall as
-// battles accumulate — with z-scored covariates it shrinks each β by about
-// the factor I/(I + l2), I ≈ mean w·p(1 − p)·Var(x | θ) ≤ 1/4 (docs/methods.md,
-// "Style control").
+// battles accumulate: it shrinks β by about the factor I/(I + l2), I the
+// per-battle information about β once the models are accounted for — at
+// most about 1/4 for a z-scored covariate, so l2 = 1 keeps a fifth of the
+// effect or less (docs/methods.md, "Style control").
 //
 // Arena's reweighting (ContextualPairWeights below): w_i = 1/max(n_pair, 50),
 // n_pair the battles of the unordered pair {a_i, b_i}, then divided by the

@@ -20,9 +20,9 @@
 //
 // A feature with sd_f = 0 (the same r in every battle) carries no
 // information: its column is left all 0 and its sd reported as 0. (arena-rank
-// would divide 0 by 0 in pandas and fill the column with NaN.) With l2 > 0 or
-// a pinned coefficient, the fit of contextual_bradley_terry.h then gives it
-// coefficient 0.
+// would divide 0 by 0 in pandas and fill the column with NaN.) The fit of
+// contextual_bradley_terry.h gives such a column coefficient 0 (with l2 = 0
+// it pins it).
 //
 // The coefficient of x_if is in natural-log odds per population sd of r_f.
 #ifndef PODIUM_ENGINE_RATING_STYLE_FEATURES_H_
