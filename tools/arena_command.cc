@@ -21,6 +21,9 @@ struct ArenaRequest {
   bool exclude_ties = false, per_component = false, rank_all = false, reweight = false;
   int64_t min_battles = 0;
   int draws = 10000;
+  std::vector<std::string> control;  // style features
+  double control_l2 = 1.0;
+  bool control_unweighted = false;
   double ridge = 0;
   BootstrapOptions resampling;
   const CLI::Option* rounds_flag = nullptr;  // whether --rounds was given
@@ -66,6 +69,18 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   c->add_flag("--reweight", r->reweight,
               "Weigh each battle 1/max(battles of its pair, 50), as arena-rank's reweighted=True "
               "(fit and intervals)");
+  c->add_option("--control", r->control,
+                "Style control: features read per battle (CSV F_a,F_b columns, or Arena JSON "
+                "conv_metadata: sum_assistant_tokens, header_count, list_count, bold_count); adds "
+                "a style-controlled board")
+      ->delimiter(',');
+  c->add_option("--control-l2", r->control_l2,
+                "Style control: L2 penalty on the coefficients over the mean log-likelihood "
+                "(arena-rank's default 1.0; 0 = none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  c->add_flag("--control-unweighted", r->control_unweighted,
+              "Style control without arena-rank's pair reweighting (on by default)");
   AddBootstrapOptions(c, &r->resampling, 0);
   r->rounds_flag = c->get_option("--rounds");
   AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
@@ -98,6 +113,9 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   if (o.ci == ArenaIntervals::kSandwich && r.rounds_flag->count() == 0) o.rounds = 0;
   o.draws = r.draws;
   o.reweight = r.reweight;
+  o.style.features = r.control;
+  o.style.l2 = r.control_l2;
+  o.style.reweight = !r.control_unweighted;
   o.min_battles = r.min_battles;
   o.per_component = r.per_component;
   o.rank_all = r.rank_all;
@@ -116,6 +134,7 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   read.category = r.category;
   read.exclude_ties = r.exclude_ties;
   read.keep_sequence = options->method == ArenaMethod::kElo;
+  read.features = r.control;
   std::optional<RatedBattles> rated =
       RateBattles(r.battles, read, *options, session.log, diagnostics);
   if (!rated) return std::nullopt;

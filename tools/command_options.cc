@@ -92,6 +92,7 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"ci", "--ci"},
           {"claims", "--claims"},
           {"columns", "--columns"},
+          {"control", "--control"},
           {"items", "--items"},
           {"kind", "--bootstrap"},
           {"method", "--method"},

@@ -35,9 +35,14 @@ BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
     out.cells.push_back({index[c.i], index[c.j], c.outcome, c.count});
     out.battles += c.count;
   }
-  for (const Battle& b : data.sequence) {
-    if (index[b.a] >= 0 && index[b.b] >= 0)
-      out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
+  out.feature_names = data.feature_names;
+  const size_t width = 2 * data.feature_names.size();
+  for (size_t k = 0; k < data.sequence.size(); ++k) {
+    const Battle& b = data.sequence[k];
+    if (index[b.a] < 0 || index[b.b] < 0) continue;
+    out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
+    out.features.insert(out.features.end(), data.features.begin() + k * width,
+                        data.features.begin() + (k + 1) * width);
   }
   out.has_tstamp = data.has_tstamp;
   return out;
@@ -300,6 +305,16 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                                    OptionName("method")));
     return std::nullopt;
   }
+  if (!options.style.features.empty() &&
+      (options.method == ArenaMethod::kElo || input.sequence.size() != static_cast<size_t>(input.battles))) {
+    diagnostics->Error({}, OptionName("control"), "",
+                       options.method == ArenaMethod::kElo
+                           ? fmt::format("style control applies to {} bt only",
+                                         OptionName("method"))
+                           : std::string("style control needs individual battles with their "
+                                         "features, not pair counts"));
+    return std::nullopt;
+  }
   if (sandwich && options.ties == TieModel::kDavidson) {
     diagnostics->Error({}, OptionName("ci"), "sandwich",
                        "the sandwich covariance is defined for ties half or drop, not davidson");
@@ -352,6 +367,12 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
             : fmt::format("{} has {}: its maximum-likelihood rating does not exist; the rating "
                           "shown comes from a ridge, and it is not ranked ({} ranks it)",
                           data.models[i], why, OptionName("rank_all")));
+  }
+  if (graph.num_components > 1 && !options.style.features.empty()) {
+    diagnostics->Error({}, OptionName("control"), "",
+                       "style control needs one connected comparison graph; the battles form " +
+                           std::to_string(graph.num_components) + " components");
+    return std::nullopt;
   }
   if (graph.num_components > 1 && !options.per_component) {
     std::vector<std::string> groups(graph.num_components);
@@ -463,6 +484,30 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
         "{} of {} bootstrap replicates had a model with only wins or only losses and were "
         "fitted with a ridge of {}",
         result.degenerate_replicates, options.rounds, kFallbackRidge));
+  }
+  if (!options.style.features.empty()) {
+    // The uncontrolled rank of each model (matrix order) to compare against.
+    std::vector<int> uncontrolled(m, 0);
+    for (const ArenaRow& row : result.rows) {
+      uncontrolled[row.index] = options.has_intervals() ? row.rank_ub : row.rank;
+    }
+    StyleIntervalOptions intervals;
+    intervals.sandwich = sandwich;
+    intervals.bootstrap = options;
+    intervals.bootstrap.progress = nullptr;
+    result.style = BuildStyleBoard(data, options.ties, options.style, intervals, uncontrolled,
+                                   anchor_index, options.anchor_rating, diagnostics);
+    if (!result.style) return std::nullopt;
+    if (!result.style->converged) {
+      result.warnings.push_back(fmt::format(
+          "the style-controlled fit did not converge in {} Newton steps (a model with only wins "
+          "or only losses, or covariates that separate the outcomes)",
+          result.style->iterations));
+    }
+    if (result.style->unconverged_replicates > 0) {
+      result.warnings.push_back(fmt::format("{} of {} style-control bootstrap refits did not converge",
+                                            result.style->unconverged_replicates, options.rounds));
+    }
   }
   CountAndMatrices(data, &result);
   std::sort(result.rows.begin(), result.rows.end(), [](const ArenaRow& a, const ArenaRow& b) {

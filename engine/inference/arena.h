@@ -22,6 +22,7 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/enum_names.h"
 #include "engine/base/progress.h"
+#include "engine/inference/arena_style.h"
 #include "engine/inference/bootstrap.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
@@ -71,6 +72,11 @@ struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   // weighs 1 / max(n_ij, 50) in the fit and in both kinds of interval (the
   // bootstrap resamples battles and keeps each pair's weight). Bradley–Terry only.
   bool reweight = false;
+  // Style control (--control): a second, style-controlled board beside this
+  // one (arena_style.h), with intervals of the same kind (--ci, --rounds).
+  // Needs the features read (BattleReadOptions::features), Bradley–Terry,
+  // ties half or drop, one connected component.
+  StyleBoardOptions style;
 
   // Whether the rows carry intervals, rank intervals, rank sets and tiers.
   bool has_intervals() const { return ci == ArenaIntervals::kSandwich || rounds > 0; }
@@ -111,6 +117,7 @@ struct ArenaResult {
   // DifferenceVariance(covariance, i, j). Empty with the bootstrap.
   Eigen::MatrixXd covariance;
   double critical_value = 0;  // kSandwich: the max-t c of the first component; else NaN
+  std::optional<StyleBoard> style;  // with options.style.features
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit

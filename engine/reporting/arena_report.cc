@@ -74,6 +74,109 @@ Json MatrixJson(const Eigen::MatrixXd& m) {
   return rows;
 }
 
+std::string DescribeStyle(const StyleBoard& b, const ArenaOptions& o) {
+  std::string text = fmt::format(
+      "Style control as the Arena's contextual Bradley–Terry (lmarena/arena-rank): each "
+      "feature becomes (a − b)/(a + b) (0 when both are 0), z-scored over the {} battles; "
+      "P(a beats b) = σ(θ_a − θ_b + xᵀβ) with the ratings unpenalized and an L2 penalty "
+      "{:g}/2·‖β‖² on the mean log-likelihood{}.",
+      b.battles, b.options.l2,
+      b.options.reweight ? ", battles weighted 1/max(battles of the pair, 50) (mean 1)" : "");
+  if (b.intervals == "sandwich") {
+    text += fmt::format(" Intervals: {:g}% normal intervals from the sandwich covariance.",
+                        100 * o.level);
+  } else if (b.intervals == "bootstrap") {
+    text += fmt::format(
+        " Intervals: {:g}% percentile bootstrap over {} rounds (seed {}), resampling battles "
+        "with their features.",
+        100 * o.level, o.rounds, o.seed);
+  }
+  text +=
+      " Rank change = the uncontrolled board's Rank (UB) minus the controlled Rank (UB) "
+      "(positive: style control lifts the model). A coefficient is in log-odds per sd of the "
+      "relative difference: positive means the answer with more of the feature tends to win.";
+  if (b.options.l2 > 0) {
+    text += fmt::format(
+        " The penalty is on the per-battle mean, so it shrinks the coefficients strongly "
+        "whatever the number of battles (roughly by I/(I + {:g}), I ≈ 0.25 the information per "
+        "battle of a z-scored covariate); `--control-l2 0` fits them unpenalized.",
+        b.options.l2);
+  }
+  return text;
+}
+
+std::string StyleMarkdown(const StyleBoard& b, const ArenaOptions& o) {
+  const bool ci = b.intervals != "none";
+  std::string out = "\n## Style-controlled board\n\n";
+  out += ci ? "| Rank | Rank (UB) | Model | Rating | CI | Uncontrolled | Change |\n"
+              "|---:|---:|---|---:|---:|---:|---:|\n"
+            : "| Rank | Model | Rating | Uncontrolled | Change |\n|---:|---|---:|---:|---:|\n";
+  for (const StyleRow& row : b.rows) {
+    const std::string change =
+        row.rank_change > 0 ? fmt::format("+{}", row.rank_change) : std::to_string(row.rank_change);
+    if (ci) {
+      out += fmt::format("| {} | {} | {} | {} | {} – {} | {} | {} |\n", row.rank, row.rank_ub,
+                         MarkdownCell(row.model), FormatFixed(row.rating, 1),
+                         FormatFixed(row.ci_low, 1), FormatFixed(row.ci_high, 1),
+                         row.uncontrolled_rank, change);
+    } else {
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", row.rank, MarkdownCell(row.model),
+                         FormatFixed(row.rating, 1), row.uncontrolled_rank, change);
+    }
+  }
+  out += ci ? "\n| Feature | Coefficient | CI | Mean of (a − b)/(a + b) | Its sd |\n"
+              "|---|---:|---:|---:|---:|\n"
+            : "\n| Feature | Coefficient | Mean of (a − b)/(a + b) | Its sd |\n|---|---:|---:|---:|\n";
+  for (const StyleCoefficientRow& c : b.coefficients) {
+    if (ci) {
+      out += fmt::format("| {} | {} | {} – {} | {} | {} |\n", MarkdownCell(c.feature),
+                         FormatFixed(c.estimate, 4), FormatFixed(c.ci_low, 4),
+                         FormatFixed(c.ci_high, 4), FormatFixed(c.covariate_mean, 4),
+                         FormatFixed(c.covariate_sd, 4));
+    } else {
+      out += fmt::format("| {} | {} | {} | {} |\n", MarkdownCell(c.feature),
+                         FormatFixed(c.estimate, 4), FormatFixed(c.covariate_mean, 4),
+                         FormatFixed(c.covariate_sd, 4));
+    }
+  }
+  return out + "\n" + DescribeStyle(b, o) + "\n";
+}
+
+Json StyleJson(const StyleBoard& b, const ArenaOptions& o) {
+  Json rows = Json::array();
+  for (const StyleRow& row : b.rows) {
+    rows.push_back({{"model", row.model},
+                    {"rating", JsonNumber(row.rating)},
+                    {"ci_low", JsonNumber(row.ci_low)},
+                    {"ci_high", JsonNumber(row.ci_high)},
+                    {"rank", row.rank},
+                    {"rank_ub", row.rank_ub},
+                    {"uncontrolled_rank", row.uncontrolled_rank},
+                    {"rank_change", row.rank_change}});
+  }
+  Json coefficients = Json::array();
+  for (const StyleCoefficientRow& c : b.coefficients) {
+    coefficients.push_back({{"feature", c.feature},
+                            {"estimate", JsonNumber(c.estimate)},
+                            {"sd", JsonNumber(c.sd)},
+                            {"ci_low", JsonNumber(c.ci_low)},
+                            {"ci_high", JsonNumber(c.ci_high)},
+                            {"covariate_mean", JsonNumber(c.covariate_mean)},
+                            {"covariate_sd", JsonNumber(c.covariate_sd)}});
+  }
+  return {{"features", b.options.features},
+          {"l2", JsonNumber(b.options.l2)},
+          {"reweight", b.options.reweight},
+          {"intervals", b.intervals},
+          {"battles", b.battles},
+          {"iterations", b.iterations},
+          {"converged", b.converged},
+          {"unconverged_replicates", b.unconverged_replicates},
+          {"method_text", DescribeStyle(b, o)},
+          {"rows", std::move(rows)},
+          {"coefficients", std::move(coefficients)}};
+}
+
 }  // namespace
 
 // Long on purpose: the page's sections in reading order; each is a few lines.
@@ -129,6 +232,7 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
         OptionName("rank_all") + "` ranks it anyway.\n";
   }
   out += "\n" + DescribeArena(r) + "\n";
+  if (r.style) out += StyleMarkdown(*r.style, r.options);
   if (!r.warnings.empty()) {
     out += "\nWarnings:\n\n";
     for (const std::string& w : r.warnings) out += "- " + w + "\n";
@@ -151,21 +255,37 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
 }
 
 std::string ArenaCsv(const ArenaResult& r) {
-  std::string out = CsvLine({"component", "rank", "rank_ub", "rank_ci_low", "rank_ci_high",
-                             "rank_set_low", "rank_set_high", "tier", "model", "rating", "ci_low",
-                             "ci_high", "battles", "wins", "losses", "ties", "not_ranked"});
+  std::vector<std::string> header = {"component", "rank",         "rank_ub", "rank_ci_low",
+                                     "rank_ci_high", "rank_set_low", "rank_set_high", "tier",
+                                     "model",     "rating",       "ci_low",  "ci_high",
+                                     "battles",   "wins",         "losses",  "ties",
+                                     "not_ranked"};
+  // With style control, each row also carries its controlled rating and ranks.
+  std::vector<const StyleRow*> controlled(r.models.size(), nullptr);
+  if (r.style) {
+    header.insert(header.end(), {"controlled_rating", "controlled_ci_low", "controlled_ci_high",
+                                 "controlled_rank", "controlled_rank_ub", "rank_change"});
+    for (const StyleRow& row : r.style->rows) controlled[row.index] = &row;
+  }
+  std::string out = CsvLine(header);
   for (const ArenaRow& row : r.rows) {
     // Rank columns of a model without a rank are empty, and not_ranked says why.
     const auto rank = [&](int value) {
       return row.not_ranked.empty() ? std::to_string(value) : std::string();
     };
-    out +=
-        CsvLine({std::to_string(row.component + 1), rank(row.rank), rank(row.rank_ub),
-                 rank(row.rank_ci_low), rank(row.rank_ci_high), rank(row.rank_set_low),
-                 rank(row.rank_set_high), rank(row.tier), row.model, JsonNumber(row.rating).dump(),
-                 JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(),
-                 std::to_string(row.battles), std::to_string(row.wins), std::to_string(row.losses),
-                 std::to_string(row.ties), row.not_ranked});
+    std::vector<std::string> fields = {
+        std::to_string(row.component + 1), rank(row.rank), rank(row.rank_ub),
+        rank(row.rank_ci_low), rank(row.rank_ci_high), rank(row.rank_set_low),
+        rank(row.rank_set_high), rank(row.tier), row.model, JsonNumber(row.rating).dump(),
+        JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(),
+        std::to_string(row.battles), std::to_string(row.wins), std::to_string(row.losses),
+        std::to_string(row.ties), row.not_ranked};
+    if (const StyleRow* c = r.style ? controlled[row.index] : nullptr) {
+      fields.insert(fields.end(), {JsonNumber(c->rating).dump(), JsonNumber(c->ci_low).dump(),
+                                   JsonNumber(c->ci_high).dump(), std::to_string(c->rank),
+                                   std::to_string(c->rank_ub), std::to_string(c->rank_change)});
+    }
+    out += CsvLine(fields);
   }
   return out;
 }
@@ -245,6 +365,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                                                ? Json(nullptr)
                                                : MatrixJson(kEloPerNat * kEloPerNat *
                                                             r.covariance)}};
+  doc["style_control"] = r.style ? StyleJson(*r.style, o) : Json(nullptr);
   doc["warnings"] = r.warnings;
   return doc.dump(2) + "\n";
 }

@@ -113,6 +113,47 @@ std::vector<TableCell> ArenaRow(const Json& row, bool components) {
   return cells;
 }
 
+// The style-controlled board and its coefficients (podium.arena/1 "style_control").
+std::string StyleHtml(const Json& style, double level) {
+  std::string out = "<h3>Style-controlled board</h3>\n" +
+                    HtmlParagraph(JsonStr(style, "method_text"));
+  const std::string interval = PercentText(level) + " CI";
+  std::vector<std::vector<TableCell>> body;
+  for (const Json& row : JsonArray(style, "rows")) {
+    const double change = JsonNum(row, "rank_change");
+    body.push_back({CountCell(JsonAt(row, "rank")), CountCell(JsonAt(row, "rank_ub")),
+                    NameCell(JsonStr(row, "model")),
+                    NumberCell(JsonNum(row, "rating"), 0, "no rating"),
+                    IntervalCell(JsonNum(row, "ci_low"), JsonNum(row, "ci_high"), 0),
+                    CountCell(JsonAt(row, "uncontrolled_rank")),
+                    TextCell((change > 0 ? "+" : "") + ShortestText(change),
+                             "uncontrolled Rank (UB) − controlled Rank (UB)")});
+  }
+  out += HtmlTable({{"Rank", true, ""},
+                    {"Rank (UB)", true, "1 + models whose lower bound is above this upper bound"},
+                    {"Model", false, ""},
+                    {"Rating", true, "Style-controlled, Elo scale"},
+                    {interval, true, ""},
+                    {"Uncontrolled", true, "Rank (UB) without style control"},
+                    {"Change", true, "Positive: style control lifts the model"}},
+                   body);
+  std::vector<std::vector<TableCell>> coefficients;
+  for (const Json& c : JsonArray(style, "coefficients")) {
+    coefficients.push_back({TextCell(JsonStr(c, "feature")),
+                            NumberCell(JsonNum(c, "estimate"), 4, "none"),
+                            IntervalCell(JsonNum(c, "ci_low"), JsonNum(c, "ci_high"), 4),
+                            NumberCell(JsonNum(c, "covariate_mean"), 4, "none"),
+                            NumberCell(JsonNum(c, "covariate_sd"), 4, "none")});
+  }
+  out += HtmlTable({{"Feature", false, ""},
+                    {"Coefficient", true, "Log-odds per sd of (a − b)/(a + b)"},
+                    {interval, true, ""},
+                    {"Mean", true, "Mean of (a − b)/(a + b) over battles"},
+                    {"Sd", true, "Its population sd (the z-scoring)"}},
+                   coefficients);
+  return out;
+}
+
 }  // namespace
 
 std::string ArenaHtmlSection(const Json& r, const std::string& id) {
@@ -153,6 +194,8 @@ std::string ArenaHtmlSection(const Json& r, const std::string& id) {
                         ShortestText(JsonNum(options, "rounds")))
           : "Points: rating; no intervals (no bootstrap rounds).";
   out += HtmlFigure(ForestPlotSvg(forest, plot), caption) + ArenaHeatMap(r);
+  const Json& style = JsonAt(r, "style_control");
+  if (style.is_object()) out += StyleHtml(style, JsonNum(options, "level"));
   const std::vector<std::string> warnings = JsonStrings(r, "warnings");
   if (!warnings.empty()) out += "<h3>Warnings</h3>\n" + HtmlList(warnings);
   return out + "</section>\n";
