@@ -305,10 +305,10 @@ TEST(BattlesLayoutTest, PairCountsFollowTheModelColumns) {
 
 // The vote cleaning steps and features (battles.h, vote_cleaning.h).
 //
-// engine/ingest/testdata/arena_cleaning.{csv,json,jsonl} hold the same eight
-// battles (the JSON as the Arena's clean_battle files: dedup_tag,
-// category_tag, conv_metadata; the CSV with a dedup_tag written both as a
-// Python dict and as a boolean). In tstamp order (seconds after
+// engine/ingest/testdata/arena_cleaning.{csv,tsv,json,jsonl} hold the same
+// eight battles (the JSON as the Arena's clean_battle files: dedup_tag,
+// category_tag, conv_metadata; the CSV and TSV with a dedup_tag written both
+// as a Python dict and as a boolean). In tstamp order (seconds after
 // 1699920000.25, all on UTC day 19675):
 //   #8 +5  x-y model_b u3 ................ category other (not math)
 //   #1 +10 x-y model_a u1  tokens 100/200, headers 3/0
@@ -318,8 +318,8 @@ TEST(BattlesLayoutTest, PairCountsFollowTheModelColumns) {
 //   #5 +50 y-z model_a u2 ................ dedup_tag not sampled
 //   #6 +60 x-z model_b u2 ................ language Chinese
 //   #7 +70 z-y model_b u3  tokens 300/50,  headers 0/4
-const char* const kCleaningFiles[] = {"arena_cleaning.csv", "arena_cleaning.json",
-                                      "arena_cleaning.jsonl"};
+const char* const kCleaningFiles[] = {"arena_cleaning.csv", "arena_cleaning.tsv",
+                                      "arena_cleaning.json", "arena_cleaning.jsonl"};
 
 BattleData ReadTestdata(const std::string& name, const BattleReadOptions& options, Diagnostics* d) {
   return ReadBattles(testing::Runfile("engine/ingest/testdata/" + name), name, options, d);
@@ -332,7 +332,8 @@ BattleReadOptions AllSteps(const std::string& file) {
   o.anony_only = true;
   o.dedup = true;
   o.language = "English";
-  o.category = file == "arena_cleaning.csv" ? "math" : "math_v0.1.math";
+  const bool json = file.find(".json") != std::string::npos;
+  o.category = json ? "math_v0.1.math" : "math";
   o.max_votes_per_judge_per_day = 1;
   o.features = {"sum_assistant_tokens", "header_count"};
   return o;
@@ -346,7 +347,7 @@ std::vector<std::string> StepsOf(const BattleData& data) {
   return out;
 }
 
-TEST(BattlesCleaningTest, EachStepDropsAndCountsTheSameBattlesInCsvJsonAndJsonLines) {
+TEST(BattlesCleaningTest, EachStepDropsAndCountsTheSameBattlesInEveryForm) {
   for (const char* file : kCleaningFiles) {
     SCOPED_TRACE(file);
     Diagnostics d;
