@@ -1,7 +1,9 @@
 // Pairwise battles -> aggregated counts (design.md §3, the Chatbot Arena
 // convention), read as a stream: memory grows with the number of distinct
 // (pair, outcome) cells, not with the number of battles — unless the caller
-// asks to keep the sequence (online Elo needs the order).
+// asks to keep the sequence (online Elo needs the order; features come with
+// it) or for a per-judge cleaning step (which holds every battle until the
+// end of the file, about 32 bytes each).
 //
 // Formats, chosen by the file name:
 //   *.csv    model_a, model_b, winner [, judge, prompt, category, tstamp]
