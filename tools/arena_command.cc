@@ -19,6 +19,10 @@ struct ArenaRequest {
   std::string battles, method = "bt", ties = "half", anchor, category, columns, winner_labels;
   std::string ci = "bootstrap";
   bool exclude_ties = false, per_component = false, rank_all = false, reweight = false;
+  // Vote cleaning (BattleReadOptions; docs/methods.md "Vote cleaning").
+  bool anony_only = false, dedup = false, drop_outlier_judges = false;
+  std::string language;
+  int max_votes_per_judge_per_day = 0;
   int64_t min_battles = 0;
   int draws = 10000;
   std::vector<std::string> control;  // style features
@@ -48,8 +52,25 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   AddEnumOption(c, "--ties", &r->ties, kTieModelNames,
                 "Ties: half, drop, or davidson (Bradley-Terry only)");
   c->add_option("--anchor", r->anchor, "MODEL=RATING (default: ratings centred on a mean of 1000)");
-  c->add_option("--category", r->category, "Keep only battles of this category");
+  c->add_flag("--anony-only", r->anony_only,
+              "Keep only anonymous battles (the `anony` field; FastChat's leaderboard votes)");
+  c->add_flag("--dedup", r->dedup,
+              "Drop battles whose dedup_tag is not \"sampled\" (FastChat's de-duplication of "
+              "over-frequent prompts)");
+  c->add_option("--language", r->language,
+                "Keep only battles in this language (the `language` field, e.g. English)");
+  c->add_option("--category", r->category,
+                "Keep only battles of this category: a `category` value, or a nested tag of "
+                "Arena JSON's category_tag (e.g. math_v0.1.math) that is true");
   c->add_flag("--exclude-ties", r->exclude_ties, "Drop tied battles");
+  c->add_option("--max-votes-per-judge-per-day", r->max_votes_per_judge_per_day,
+                "Keep each judge's first N battles (tstamp order) of each UTC day (needs judge "
+                "and tstamp; 0 = no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  c->add_flag("--drop-outlier-judges", r->drop_outlier_judges,
+              "Drop judges failing FastChat's sequential outlier test (significance 0.05, at most "
+              "100 votes read per judge; needs judge)");
   c->add_option("--min-battles", r->min_battles, "Leave out models with fewer battles")
       ->capture_default_str();
   c->add_flag("--per-component", r->per_component,
@@ -131,8 +152,13 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   if (!options || !layout) return std::nullopt;
   BattleReadOptions read;
   read.layout = *layout;
+  read.anony_only = r.anony_only;
+  read.dedup = r.dedup;
+  read.language = r.language;
   read.category = r.category;
   read.exclude_ties = r.exclude_ties;
+  read.max_votes_per_judge_per_day = r.max_votes_per_judge_per_day;
+  read.drop_outlier_judges = r.drop_outlier_judges;
   read.keep_sequence = options->method == ArenaMethod::kElo;
   read.features = r.control;
   std::optional<RatedBattles> rated =
@@ -191,6 +217,20 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& r, const std::strin
   return format == "json" ? NetWinJson(report) : NetWinMarkdown(report);
 }
 
+// Why a cleaning step dropped battles, for the manifest.
+std::string CleaningReason(const CleaningStep& step, const BattleReadOptions& read) {
+  if (step.field == "anony_only") return "not anonymous (" + step.name + ")";
+  if (step.field == "dedup") return "dedup_tag not sampled (" + step.name + ")";
+  if (step.field == "language") return fmt::format("not in {} {}", step.name, read.language);
+  if (step.field == "category") return fmt::format("not of {} {}", step.name, read.category);
+  if (step.field == "exclude_ties") return "ties removed by " + step.name;
+  if (step.field == "max_votes_per_judge_per_day") {
+    return fmt::format("beyond {} {}: later votes of a judge on a UTC day", step.name,
+                       read.max_votes_per_judge_per_day);
+  }
+  return "judge failed the sequential outlier test (" + step.name + ")";
+}
+
 }  // namespace
 
 std::optional<RatedBattles> RateBattles(const std::string& path, const BattleReadOptions& read,
@@ -198,9 +238,12 @@ std::optional<RatedBattles> RateBattles(const std::string& path, const BattleRea
                                         Diagnostics* diagnostics) {
   const BattleData data = ReadBattles(path, path, read, diagnostics);
   if (diagnostics->has_errors()) return std::nullopt;
-  log.AddInput(path, path, "battles", data.battles + data.dropped_category + data.dropped_ties);
-  log.Drop("battles", fmt::format("not of --category {}", read.category), data.dropped_category);
-  log.Drop("battles", "ties removed by --exclude-ties", data.dropped_ties);
+  int64_t rows = data.battles;
+  for (const CleaningStep& step : data.cleaning) rows += step.dropped;
+  log.AddInput(path, path, "battles", rows);
+  for (const CleaningStep& step : data.cleaning) {
+    log.Drop("battles", CleaningReason(step, read), step.dropped);
+  }
   std::unique_ptr<Progress> progress =
       options.rounds > 0 ? log.StartProgress("bootstrap", "rounds", options.rounds) : nullptr;
   options.progress = progress.get();

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <string_view>
 #include <unordered_map>
 
@@ -15,6 +16,8 @@
 #include "engine/base/number.h"
 #include "engine/base/option_names.h"
 #include "engine/base/text_position.h"
+#include "engine/ingest/battle_fields.h"
+#include "engine/ingest/vote_cleaning.h"
 
 namespace podium {
 namespace {
@@ -25,23 +28,93 @@ struct NameHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
-// The text of one battle as read, and which field of it a problem is in.
+// The text of one battle's models and winner as read, and which of them a
+// problem is in.
 struct BattleText {
-  std::string_view a, b, winner, category, tstamp;
+  std::string_view a, b, winner;
 };
-enum class Role { kModelA, kModelB, kWinner, kTstamp };
+enum class Role { kModelA, kModelB, kWinner };
 
-// Accumulates battles into cells, interning model names.
+// The cleaning steps in the order they run (BattleReadOptions), by the
+// option's field.
+enum Step {
+  kStepAnony,
+  kStepDedup,
+  kStepLanguage,
+  kStepCategory,
+  kStepTies,
+  kStepMaxVotes,
+  kStepOutliers,
+  kNumSteps
+};
+constexpr const char* kStepField[kNumSteps] = {"anony_only",         "dedup",
+                                               "language",           "category",
+                                               "exclude_ties",       "max_votes_per_judge_per_day",
+                                               "drop_outlier_judges"};
+
+// Whether `options` asks for step `step`.
+bool StepRuns(const BattleReadOptions& o, Step step) {
+  switch (step) {
+    case kStepAnony:
+      return o.anony_only;
+    case kStepDedup:
+      return o.dedup;
+    case kStepLanguage:
+      return !o.language.empty();
+    case kStepCategory:
+      return !o.category.empty();
+    case kStepTies:
+      return o.exclude_ties;
+    case kStepMaxVotes:
+      return o.max_votes_per_judge_per_day > 0;
+    case kStepOutliers:
+      return o.drop_outlier_judges;
+    default:
+      return false;
+  }
+}
+
+// What a step needs from a battle, for messages: "needed by --anony-only".
+std::string NeededBy(Step step) { return "needed by " + OptionName(kStepField[step]); }
+
+// How reading a battle's tstamp went.
+enum class TimeRead { kOk, kAbsent, kError };
+
+// One battle's fields beyond its models and winner, as its format holds
+// them, read on demand (a step reads a field only for the battles that reach
+// it). Each reader reports its own problems at their place and then returns
+// nullopt (or false, kError).
+class BattleFields {
+ public:
+  virtual ~BattleFields() = default;
+  virtual std::optional<bool> Anony() = 0;    // `anony`
+  virtual std::optional<bool> Sampled() = 0;  // dedup_tag: kept by --dedup
+  virtual std::optional<bool> InLanguage(const std::string& language) = 0;
+  virtual std::optional<bool> OfCategory(const std::string& category) = 0;
+  virtual std::optional<std::string> Judge(Step needed_by) = 0;
+  // kAbsent for no tstamp, an error when `required_by` is set (not kNumSteps).
+  virtual TimeRead Tstamp(Step required_by, double* time) = 0;
+  // The _a and _b values of each feature of `names`, into out[0 .. 2 * size).
+  virtual bool Features(const std::vector<std::string>& names, double* out) = 0;
+};
+
+// Accumulates battles into cells, interning model names; runs the cleaning
+// steps on the way (per battle) and at the end (per judge).
 class Accumulator {
  public:
   Accumulator(const BattleReadOptions& options, Diagnostics* d)
-      : options_(options), diagnostics_(d) {}
+      : options_(options),
+        diagnostics_(d),
+        keep_sequence_(options.keep_sequence || !options.features.empty()),
+        per_judge_(StepRuns(options, kStepMaxVotes) || StepRuns(options, kStepOutliers)),
+        read_time_(keep_sequence_ || per_judge_),
+        width_(2 * options.features.size()) {}
 
   // Adds one battle whose winner is a label of the layout. `at(role)` is
   // where a field starts (a Location), for errors; every problem of the
   // battle is reported.
   template <typename At>
-  void Add(const BattleText& t, At at) {
+  void Add(const BattleText& t, At at, BattleFields& fields) {
     const bool models_ok = CheckModels(t, at);
     const std::optional<Outcome> outcome = WinnerOutcome(t.winner, options_.layout);
     if (!outcome) {
@@ -49,7 +122,7 @@ class Accumulator {
                           fmt::format("unknown winner \"{}\" (expected {})", t.winner,
                                       ExpectedWinnerLabels(options_.layout)));
     }
-    if (models_ok && outcome) AddOutcome(t, *outcome, at);
+    if (models_ok && outcome) AddOutcome(t, *outcome, fields);
   }
 
   // False (with an error at the field) when a name is empty or a model plays
@@ -71,36 +144,43 @@ class Accumulator {
     return true;
   }
 
-  // Adds one battle with a known outcome and valid names (CheckModels).
-  template <typename At>
-  void AddOutcome(const BattleText& t, Outcome outcome, At at) {
-    if (!options_.category.empty() && t.category != options_.category) {
-      ++data_.dropped_category;
-      return;
-    }
-    if (options_.exclude_ties && outcome == Outcome::kTie) {
-      ++data_.dropped_ties;
-      return;
-    }
-    // tstamp only orders battles for online Elo: it is read only then.
+  // Adds one battle with a known outcome and valid names (CheckModels), if
+  // the per-battle steps keep it; with per-judge steps it waits for Finish.
+  void AddOutcome(const BattleText& t, Outcome outcome, BattleFields& fields) {
+    if (!PassesBattleSteps(outcome, fields)) return;
     double time = 0;
-    if (options_.keep_sequence && t.tstamp.empty()) all_tstamps_ = false;
-    if (options_.keep_sequence && !t.tstamp.empty()) {
-      std::optional<double> time_read = ParseFiniteDouble(t.tstamp);
-      if (!time_read) {
-        diagnostics_->Error(at(Role::kTstamp), "tstamp", std::string(t.tstamp),
-                            "tstamp is not a number");
-        return;
-      }
-      time = *time_read;
+    if (read_time_) {
+      const TimeRead read =
+          fields.Tstamp(StepRuns(options_, kStepMaxVotes) ? kStepMaxVotes : kNumSteps, &time);
+      if (read == TimeRead::kError) return;
+      if (read == TimeRead::kAbsent) all_tstamps_ = false;
     }
-    AddCount(Intern(t.a), Intern(t.b), outcome, 1, time);
+    int32_t judge = 0;
+    if (per_judge_) {
+      const std::optional<std::string> name =
+          fields.Judge(StepRuns(options_, kStepMaxVotes) ? kStepMaxVotes : kStepOutliers);
+      if (!name) return;
+      judge = InternJudge(*name);
+    }
+    const size_t start = per_judge_ ? pending_features_.size() : data_.features.size();
+    std::vector<double>& features = per_judge_ ? pending_features_ : data_.features;
+    features.resize(start + width_);
+    if (width_ > 0 && !fields.Features(options_.features, features.data() + start)) {
+      features.resize(start);
+      return;
+    }
+    const int a = Intern(t.a), b = Intern(t.b);
+    if (per_judge_) {
+      pending_.push_back({{a, b, outcome, judge, read_time_ ? UtcDay(time) : 0}, time});
+    } else {
+      AddCount(a, b, outcome, 1, time);
+    }
   }
 
   void AddCount(int a, int b, Outcome outcome, int64_t count, double time = 0) {
     if (count <= 0) return;
     data_.battles += count;
-    if (options_.keep_sequence) {
+    if (keep_sequence_) {
       for (int64_t k = 0; k < count; ++k) {
         data_.sequence.push_back({a, b, outcome, time});
       }
@@ -119,17 +199,113 @@ class Accumulator {
     row[j][static_cast<int>(outcome)] += count;
   }
 
-  int Intern(std::string_view name) {
-    auto it = index_.find(name);
-    if (it != index_.end()) return it->second;
-    const int id = static_cast<int>(names_.size());
-    names_.emplace_back(name);
-    index_.emplace(names_.back(), id);
+  // Adds one row of pair counts: wins of a, wins of b, ties (dropped and
+  // counted under exclude_ties).
+  void AddPairCounts(int a, int b, const int64_t counts[3]) {
+    AddCount(a, b, Outcome::kWinA, counts[0]);
+    AddCount(a, b, Outcome::kWinB, counts[1]);
+    if (options_.exclude_ties) {
+      dropped_[kStepTies] += counts[2];
+    } else {
+      AddCount(a, b, Outcome::kTie, counts[2]);
+    }
+  }
+
+  int Intern(std::string_view name) { return InternIn(name, &names_, &index_); }
+
+  // Runs the per-judge steps, renumbers models by name (a deterministic
+  // order whatever the file order) and orders the sequence by tstamp when
+  // every battle has one.
+  BattleData Finish() {
+    if (per_judge_) RunJudgeSteps();
+    for (int k = 0; k < kNumSteps; ++k) {
+      const Step step = static_cast<Step>(k);
+      if (StepRuns(options_, step)) {
+        data_.cleaning.push_back({kStepField[k], OptionName(kStepField[k]), dropped_[k]});
+      }
+    }
+    data_.dropped_category = dropped_[kStepCategory];
+    data_.dropped_ties = dropped_[kStepTies];
+    data_.feature_names = options_.features;
+    std::vector<int> rank = RenumberModels();
+    for (Battle& b : data_.sequence) {
+      b.a = rank[b.a];
+      b.b = rank[b.b];
+    }
+    data_.has_tstamp = all_tstamps_ && data_.battles > 0;
+    if (keep_sequence_ && data_.has_tstamp) SortSequenceByTime();
+    return std::move(data_);
+  }
+
+ private:
+  // A battle held for the per-judge steps, with its time.
+  struct Pending {
+    JudgedBattle battle;
+    double time = 0;
+  };
+
+  using NameIndex = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
+
+  static int InternIn(std::string_view name, std::vector<std::string>* names, NameIndex* index) {
+    auto it = index->find(name);
+    if (it != index->end()) return it->second;
+    const int id = static_cast<int>(names->size());
+    names->emplace_back(name);
+    index->emplace(names->back(), id);
     return id;
   }
 
-  // Renumbers models by name (a deterministic order whatever the file order).
-  BattleData Finish() {
+  int InternJudge(std::string_view name) { return InternIn(name, &judge_names_, &judge_index_); }
+
+  // Drops (and counts) a battle when `keep` says no; false on a read error too.
+  bool Apply(Step step, std::optional<bool> keep) {
+    if (keep && !*keep) ++dropped_[step];
+    return keep.value_or(false);
+  }
+
+  // The per-battle steps, in order; false when one drops the battle (or a
+  // field it reads has an error).
+  bool PassesBattleSteps(Outcome outcome, BattleFields& f) {
+    const BattleReadOptions& o = options_;
+    if (o.anony_only && !Apply(kStepAnony, f.Anony())) return false;
+    if (o.dedup && !Apply(kStepDedup, f.Sampled())) return false;
+    if (!o.language.empty() && !Apply(kStepLanguage, f.InLanguage(o.language))) return false;
+    if (!o.category.empty() && !Apply(kStepCategory, f.OfCategory(o.category))) return false;
+    return !o.exclude_ties || Apply(kStepTies, outcome != Outcome::kTie);
+  }
+
+  // The per-judge steps over the held battles in time order (file order
+  // among equal times, and when some battle has no time), then their
+  // aggregation.
+  void RunJudgeSteps() {
+    std::vector<size_t> order(pending_.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    if (all_tstamps_) {
+      std::stable_sort(order.begin(), order.end(),
+                       [&](size_t x, size_t y) { return pending_[x].time < pending_[y].time; });
+    }
+    std::vector<JudgedBattle> battles;
+    battles.reserve(order.size());
+    for (size_t k : order) battles.push_back(pending_[k].battle);
+    std::vector<bool> keep(battles.size(), true);
+    if (StepRuns(options_, kStepMaxVotes)) {
+      dropped_[kStepMaxVotes] =
+          LimitVotesPerJudgePerDay(battles, options_.max_votes_per_judge_per_day, &keep);
+    }
+    if (StepRuns(options_, kStepOutliers))
+      dropped_[kStepOutliers] = DropOutlierJudges(battles, {}, &keep);
+    for (size_t n = 0; n < order.size(); ++n) {
+      if (!keep[n]) continue;
+      const Pending& p = pending_[order[n]];
+      AddCount(p.battle.a, p.battle.b, p.battle.outcome, 1, p.time);
+      const auto first = pending_features_.begin() + static_cast<ptrdiff_t>(order[n] * width_);
+      data_.features.insert(data_.features.end(), first, first + static_cast<ptrdiff_t>(width_));
+    }
+  }
+
+  // Fills models and cells with models numbered by name; returns the new
+  // number of each interned id.
+  std::vector<int> RenumberModels() {
     std::vector<int> order(names_.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
     std::sort(order.begin(), order.end(), [&](int x, int y) { return names_[x] < names_[y]; });
@@ -158,22 +334,46 @@ class Accumulator {
     std::sort(data_.cells.begin(), data_.cells.end(), [](const PairCell& x, const PairCell& y) {
       return std::tie(x.i, x.j, x.outcome) < std::tie(y.i, y.j, y.outcome);
     });
-    for (Battle& b : data_.sequence) {
-      b.a = rank[b.a];
-      b.b = rank[b.b];
-    }
-    data_.has_tstamp = all_tstamps_ && data_.battles > 0;
-    return std::move(data_);
+    return rank;
   }
 
- private:
+  // Orders the sequence by tstamp (stable: file order among equal times),
+  // carrying each battle's features along.
+  void SortSequenceByTime() {
+    std::vector<Battle>& sequence = data_.sequence;
+    std::vector<size_t> order(sequence.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return sequence[x].tstamp < sequence[y].tstamp; });
+    std::vector<Battle> sorted;
+    sorted.reserve(sequence.size());
+    std::vector<double> features;
+    features.reserve(data_.features.size());
+    for (size_t k : order) {
+      sorted.push_back(sequence[k]);
+      const auto first = data_.features.begin() + static_cast<ptrdiff_t>(k * width_);
+      features.insert(features.end(), first, first + static_cast<ptrdiff_t>(width_));
+    }
+    sequence = std::move(sorted);
+    data_.features = std::move(features);
+  }
+
   const BattleReadOptions& options_;
   Diagnostics* diagnostics_;
+  const bool keep_sequence_;  // options.keep_sequence, or features asked for
+  const bool per_judge_;      // a per-judge step runs: battles wait for Finish
+  const bool read_time_;      // tstamp is read (sequence order, per-judge steps)
+  const size_t width_;        // feature values per battle
   BattleData data_;
   std::vector<std::string> names_;
-  std::unordered_map<std::string, int, NameHash, std::equal_to<>> index_;
+  NameIndex index_;
+  std::vector<std::string> judge_names_;
+  NameIndex judge_index_;
   // counts_[i][j][outcome] for interned ids i < j.
   std::vector<std::vector<std::array<int64_t, 3>>> counts_;
+  std::vector<Pending> pending_;          // per-judge steps: battles read, in file order
+  std::vector<double> pending_features_;  // their features, width_ each
+  int64_t dropped_[kNumSteps] = {};
   bool all_tstamps_ = true;
 };
 
@@ -199,21 +399,33 @@ class BattleCsvReader {
     kPrompt,
     kId,
     kResponseA,
-    kResponseB
+    kResponseB,
+    kAnony,
+    kDedupTag,
+    kLanguage,
+    kFirstFeature  // then F_a, F_b for each feature F asked for
   };
   enum class Form { kLabels, kOneHot, kCounts };
 
-  BattleCsvReader(Accumulator* acc, const BattleLayout& layout, Diagnostics* diagnostics,
+  BattleCsvReader(Accumulator* acc, const BattleReadOptions& options, Diagnostics* diagnostics,
                   const std::string& shown)
-      : acc_(acc), layout_(layout), diagnostics_(diagnostics), shown_(shown) {
-    for (const char* name : {"model_a", "model_b", "winner", "category", "tstamp", "wins_a",
-                             "wins_b", "ties", "winner_model_a", "winner_model_b", "winner_tie",
-                             "judge", "prompt", "id", "response_a", "response_b"}) {
+      : acc_(acc),
+        options_(options),
+        layout_(options.layout),
+        diagnostics_(diagnostics),
+        shown_(shown) {
+    for (const char* name :
+         {"model_a", "model_b", "winner", "category", "tstamp", "wins_a", "wins_b", "ties",
+          "winner_model_a", "winner_model_b", "winner_tie", "judge", "prompt", "id", "response_a",
+          "response_b", "anony", "dedup_tag", "language"}) {
       columns_.push_back({name, false});
     }
-    columns_[kA].name = layout.model_a;
-    columns_[kB].name = layout.model_b;
-    columns_[kWinner].name = layout.winner;
+    columns_[kA].name = layout_.model_a;
+    columns_[kB].name = layout_.model_b;
+    columns_[kWinner].name = layout_.winner;
+    for (const std::string& feature : options.features) {
+      for (const char* side : {"_a", "_b"}) columns_.push_back({feature + side, false});
+    }
   }
 
   // Every column any form may have, by Column; none is required by the
@@ -228,19 +440,98 @@ class BattleCsvReader {
     handlers.row = [this](const CsvRecord& row, const CsvColumnIndex& index) {
       if (form_ == Form::kCounts) return AddCounts(row, index);
       const BattleText text{row.field(index[kA]), row.field(index[kB]),
-                            Optional(row, index, kWinner), Optional(row, index, kCategory),
-                            Optional(row, index, kTstamp)};
+                            Optional(row, index, kWinner)};
       const auto at = [&](Role role) { return row.FieldLocation(index[ColumnOf(role)]); };
-      if (form_ == Form::kLabels) return acc_->Add(text, at);
+      Fields fields(*this, row, index);
+      if (form_ == Form::kLabels) return acc_->Add(text, at, fields);
       const std::optional<Outcome> outcome = OneHotOutcome(row, index);
-      if (acc_->CheckModels(text, at) && outcome) acc_->AddOutcome(text, *outcome, at);
+      if (acc_->CheckModels(text, at) && outcome) acc_->AddOutcome(text, *outcome, fields);
     };
     return handlers;
   }
 
  private:
+  // A row's cleaning fields; ReadHeader has checked that the columns the
+  // options need are there.
+  class Fields : public BattleFields {
+   public:
+    Fields(const BattleCsvReader& reader, const CsvRecord& row, const CsvColumnIndex& index)
+        : r_(reader), row_(row), index_(index) {}
+
+    std::optional<bool> Anony() override {
+      const std::optional<bool> anony = ParseBoolText(Text(kAnony));
+      if (!anony) Error(kAnony, "is not true or false");
+      return anony;
+    }
+    std::optional<bool> Sampled() override {
+      const std::optional<bool> sampled = ParseDedupText(Text(kDedupTag));
+      if (!sampled) {
+        Error(kDedupTag, "is not a dedup tag (true or false, or an object whose \"sampled\" is)");
+      }
+      return sampled;
+    }
+    std::optional<bool> InLanguage(const std::string& language) override {
+      return Text(kLanguage) == language;
+    }
+    std::optional<bool> OfCategory(const std::string& category) override {
+      return Text(kCategory) == category;
+    }
+    std::optional<std::string> Judge(Step needed_by) override {
+      if (Text(kJudge).empty()) {
+        r_.diagnostics_->Error(At(kJudge), "judge", "",
+                               "judge is empty (" + NeededBy(needed_by) + ")");
+        return std::nullopt;
+      }
+      return std::string(Text(kJudge));
+    }
+    TimeRead Tstamp(Step required_by, double* time) override {
+      if (index_[kTstamp] < 0 || Text(kTstamp).empty()) {
+        if (required_by == kNumSteps) return TimeRead::kAbsent;
+        r_.diagnostics_->Error(
+            index_[kTstamp] < 0 ? Location{r_.shown_, row_.line(), 1} : At(kTstamp), "tstamp", "",
+            "tstamp is empty (" + NeededBy(required_by) + ")");
+        return TimeRead::kError;
+      }
+      const std::optional<double> read = ParseFiniteDouble(Text(kTstamp));
+      if (!read) {
+        r_.diagnostics_->Error(At(kTstamp), "tstamp", std::string(Text(kTstamp)),
+                               "tstamp is not a number");
+        return TimeRead::kError;
+      }
+      *time = *read;
+      return TimeRead::kOk;
+    }
+    bool Features(const std::vector<std::string>& names, double* out) override {
+      bool ok = true;
+      for (size_t k = 0; k < 2 * names.size(); ++k) {
+        const int c = kFirstFeature + static_cast<int>(k);
+        const std::optional<double> value = ParseFiniteDouble(Text(c));
+        if (!value) {
+          Error(c, "is not a number (feature " + names[k / 2] + ")");
+          ok = false;
+        }
+        out[k] = value.value_or(0);
+      }
+      return ok;
+    }
+
+   private:
+    std::string_view Text(int c) const { return row_.field(index_[c]); }
+    Location At(int c) const { return row_.FieldLocation(index_[c]); }
+    // An error at column `c`: "\"TEXT\" " + what.
+    void Error(int c, const std::string& what) const {
+      const std::string text(Text(c));
+      r_.diagnostics_->Error(At(c), r_.columns_[c].name, text,
+                             fmt::format("\"{}\" {}", text, what));
+    }
+
+    const BattleCsvReader& r_;
+    const CsvRecord& row_;
+    const CsvColumnIndex& index_;
+  };
+
   static Column ColumnOf(Role role) {
-    constexpr Column kOf[] = {kA, kB, kWinner, kTstamp};
+    constexpr Column kOf[] = {kA, kB, kWinner};
     return kOf[static_cast<int>(role)];
   }
 
@@ -267,7 +558,55 @@ class BattleCsvReader {
                                 "one-hot columns winner_model_a, winner_model_b, winner_tie");
       usable = false;
     }
-    return usable;
+    return (form_ == Form::kCounts ? NothingPerBattle(at) : HasCleaningColumns(header, index)) &
+           usable;
+  }
+
+  // The columns the cleaning steps and features asked for; false (with an
+  // error each, at the header line) when some are missing.
+  bool HasCleaningColumns(const CsvRecord& header, const CsvColumnIndex& index) {
+    const std::pair<Step, Column> kNeeds[] = {
+        {kStepAnony, kAnony},       {kStepDedup, kDedupTag}, {kStepLanguage, kLanguage},
+        {kStepCategory, kCategory}, {kStepMaxVotes, kJudge}, {kStepMaxVotes, kTstamp},
+        {kStepOutliers, kJudge}};
+    bool ok = true;
+    std::vector<Column> reported;
+    for (const auto& [step, column] : kNeeds) {
+      if (!StepRuns(options_, step) || index[column] >= 0) continue;
+      if (std::find(reported.begin(), reported.end(), column) != reported.end()) continue;
+      reported.push_back(column);
+      diagnostics_->Error(Location{shown_, header.line(), 1}, columns_[column].name, "",
+                          "missing column (" + NeededBy(step) + ")");
+      ok = false;
+    }
+    for (size_t c = kFirstFeature; c < columns_.size(); ++c) {
+      if (index[c] >= 0) continue;
+      diagnostics_->Error(
+          Location{shown_, header.line(), 1}, columns_[c].name, "",
+          "missing column (feature " + options_.features[(c - kFirstFeature) / 2] + ")");
+      ok = false;
+    }
+    return ok;
+  }
+
+  // Pair counts have no battles to clean one by one (ties aside, which
+  // they count), nor features: false (with an error at the header line per
+  // option) when some are asked for.
+  bool NothingPerBattle(const Location& at) {
+    bool ok = true;
+    for (int k = 0; k < kNumSteps; ++k) {
+      if (k == kStepTies || !StepRuns(options_, static_cast<Step>(k))) continue;
+      diagnostics_->Error(at, OptionName(kStepField[k]), "",
+                          "does not apply to pair counts (wins_a, wins_b, ties): they hold no "
+                          "battles to clean one by one");
+      ok = false;
+    }
+    if (!options_.features.empty()) {
+      diagnostics_->Error(at, "features", "",
+                          "pair counts (wins_a, wins_b, ties) hold no per-battle features");
+      ok = false;
+    }
+    return ok;
   }
 
   // False (with an error at the header line) when column `c` is missing.
@@ -332,7 +671,7 @@ class BattleCsvReader {
   }
 
   void AddCounts(const CsvRecord& record, const CsvColumnIndex& index) {
-    const BattleText text{record.field(index[kA]), record.field(index[kB]), {}, {}, {}};
+    const BattleText text{record.field(index[kA]), record.field(index[kB]), {}};
     const auto at = [&](Role role) { return record.FieldLocation(index[ColumnOf(role)]); };
     bool ok = acc_->CheckModels(text, at);
     const std::vector<CsvColumn>& columns = columns_;
@@ -350,14 +689,11 @@ class BattleCsvReader {
         counts[k] = *v;
       }
     }
-    if (!ok) return;
-    const int ia = acc_->Intern(text.a), ib = acc_->Intern(text.b);
-    acc_->AddCount(ia, ib, Outcome::kWinA, counts[0]);
-    acc_->AddCount(ia, ib, Outcome::kWinB, counts[1]);
-    acc_->AddCount(ia, ib, Outcome::kTie, counts[2]);
+    if (ok) acc_->AddPairCounts(acc_->Intern(text.a), acc_->Intern(text.b), counts);
   }
 
   Accumulator* acc_;
+  const BattleReadOptions& options_;
   const BattleLayout& layout_;
   Diagnostics* diagnostics_;
   const std::string& shown_;
@@ -365,12 +701,18 @@ class BattleCsvReader {
   Form form_ = Form::kLabels;
 };
 
+// A JSON value as text: a string as is, a number as fmt prints a double,
+// anything else (objects, arrays, booleans) as JSON.
+std::string ValueText(const nlohmann::json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number()) return fmt::format("{}", value.get<double>());
+  return value.dump();
+}
+
 std::string JsonText(const nlohmann::json& record, const std::string& key) {
   auto it = record.find(key);
-  if (it == record.end() || it->is_null()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return fmt::format("{}", it->get<double>());
-  return it->dump();
+  return it == record.end() ? "" : ValueText(*it);
 }
 
 // Where the value of top-level member `key` of the JSON object starting at
@@ -405,31 +747,221 @@ struct JsonPlace {
   size_t line_start = 0;  // where the record's first line starts in `text`
 
   // The location of the value of `key`, or of the record when it has none.
-  Location Of(std::string_view key) const {
-    size_t offset = FindMemberValue(text, begin, key);
-    if (offset == std::string_view::npos) offset = begin;
+  Location Of(std::string_view key) const { return Of(std::vector<std::string_view>{key}); }
+
+  // The location of the value at `path` (each key a member of the object
+  // before it), or of the deepest value on the path found, or of the record.
+  Location Of(const std::vector<std::string_view>& path) const {
+    size_t offset = begin;
+    for (std::string_view key : path) {
+      if (offset >= text.size() || text[offset] != '{') break;
+      const size_t member = FindMemberValue(text, offset, key);
+      if (member == std::string_view::npos) break;
+      offset = member;
+    }
+    return At(offset);
+  }
+  Location OfRecord() const { return At(begin); }
+
+ private:
+  Location At(size_t offset) const {
     const TextPosition pos = PositionOf(text.substr(line_start), offset - line_start);
     return Location{shown, line + pos.line - 1, pos.column};
   }
 };
 
+// A JSON record's cleaning fields.
+class JsonFields : public BattleFields {
+ public:
+  JsonFields(const nlohmann::json& record, const JsonPlace& place, Diagnostics* diagnostics)
+      : record_(record), place_(place), diagnostics_(diagnostics) {}
+
+  std::optional<bool> Anony() override {
+    const nlohmann::json* anony = Member("anony", kStepAnony);
+    if (anony == nullptr) return std::nullopt;
+    if (!anony->is_boolean()) return NotA("anony", *anony, "true or false");
+    return anony->get<bool>();
+  }
+  std::optional<bool> Sampled() override {
+    const nlohmann::json* tag = Member("dedup_tag", kStepDedup);
+    if (tag == nullptr) return std::nullopt;
+    const std::optional<bool> sampled =
+        tag->is_string() ? ParseDedupText(tag->get<std::string>()) : SampledOf(*tag);
+    if (!sampled) {
+      return NotA("dedup_tag", *tag, "a dedup tag (an object whose \"sampled\" is true or false)");
+    }
+    return sampled;
+  }
+  std::optional<bool> InLanguage(const std::string& language) override {
+    const nlohmann::json* value = Member("language", kStepLanguage);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_string()) return NotA("language", *value, "a string");
+    return value->get<std::string>() == language;
+  }
+  std::optional<bool> OfCategory(const std::string& category) override {
+    for (const char* key : {"category_tag", "category"}) {
+      const auto it = record_.find(key);
+      if (it != record_.end() && it->is_object()) return OfTag(key, *it, category);
+    }
+    const nlohmann::json* value = Member("category", kStepCategory, " or category_tag");
+    if (value == nullptr) return std::nullopt;
+    return ValueText(*value) == category;
+  }
+  std::optional<std::string> Judge(Step needed_by) override {
+    const nlohmann::json* judge = Member("judge", needed_by);
+    if (judge == nullptr) return std::nullopt;
+    if (!judge->is_string() && !judge->is_number())
+      return NotA("judge", *judge, "a string or a number");
+    const std::string name = ValueText(*judge);
+    if (name.empty()) {
+      diagnostics_->Error(place_.Of("judge"), "judge", "",
+                          "judge is empty (" + NeededBy(needed_by) + ")");
+      return std::nullopt;
+    }
+    return name;
+  }
+  TimeRead Tstamp(Step required_by, double* time) override {
+    const auto it = record_.find("tstamp");
+    if (it == record_.end() || it->is_null()) {
+      if (required_by == kNumSteps) return TimeRead::kAbsent;
+      Member("tstamp", required_by);  // the error: no tstamp
+      return TimeRead::kError;
+    }
+    const std::optional<double> read = it->is_number() ? std::optional<double>(it->get<double>())
+                                                       : ParseFiniteDouble(ValueText(*it));
+    if (!read) {
+      diagnostics_->Error(place_.Of("tstamp"), "tstamp", ValueText(*it), "tstamp is not a number");
+      return TimeRead::kError;
+    }
+    *time = *read;
+    return TimeRead::kOk;
+  }
+  bool Features(const std::vector<std::string>& names, double* out) override {
+    bool ok = true;
+    for (size_t k = 0; k < 2 * names.size(); ++k) {
+      const std::optional<double> value = Feature(names[k / 2], k % 2 == 0 ? 'a' : 'b');
+      ok = ok && value.has_value();
+      out[k] = value.value_or(0);
+    }
+    return ok;
+  }
+
+ private:
+  // Member `key` of the record, or null with an error at the record ("no
+  // key", saying which step needs it) when it is missing or null.
+  const nlohmann::json* Member(const char* key, Step needed_by, const char* or_key = "") {
+    const auto it = record_.find(key);
+    if (it != record_.end() && !it->is_null()) return &*it;
+    diagnostics_->Error(place_.OfRecord(), key, "",
+                        fmt::format("no \"{}\"{} key ({})", key, or_key, NeededBy(needed_by)));
+    return nullptr;
+  }
+
+  // nullopt, with an error at `key`'s value: it is not a `what`.
+  std::nullopt_t NotA(const char* key, const nlohmann::json& value, const char* what) {
+    diagnostics_->Error(place_.Of(key), key, value.dump(),
+                        fmt::format("{} is not {}", value.dump(), what));
+    return std::nullopt;
+  }
+
+  // --category on nested tags (the object at `key`).
+  std::optional<bool> OfTag(const char* key, const nlohmann::json& tags,
+                            const std::string& category) {
+    std::vector<std::string> keys;
+    const nlohmann::json* value = ResolveTag(tags, category, &keys);
+    std::vector<std::string_view> path = {key};
+    path.insert(path.end(), keys.begin(), keys.end());
+    std::string walked = key;
+    for (const std::string& k : keys) walked += "." + k;
+    if (value == nullptr) {
+      const nlohmann::json* reached = &tags;
+      for (const std::string& k : keys) reached = &(*reached)[k];
+      std::string has;
+      for (auto it = reached->begin(); reached->is_object() && it != reached->end(); ++it) {
+        has += (has.empty() ? "" : ", ") + it.key();
+      }
+      diagnostics_->Error(
+          place_.Of(path), "category", category,
+          fmt::format("no tag \"{}\" in {} ({} {})", category, key, walked,
+                      reached->is_object() ? "has " + (has.empty() ? "no keys" : has)
+                                           : "is not an object"));
+      return std::nullopt;
+    }
+    if (!value->is_boolean()) {
+      diagnostics_->Error(place_.Of(path), "category", category,
+                          fmt::format("{} is {}, not true or false", walked, value->dump()));
+      return std::nullopt;
+    }
+    return value->get<bool>();
+  }
+
+  // Feature `name` of side `side`: top-level "name_side", else conv_metadata.
+  std::optional<double> Feature(const std::string& name, char side) {
+    const std::string top = name + "_" + side;
+    if (record_.contains(top)) return Number(record_[top], {top});
+    const auto metadata = record_.find("conv_metadata");
+    if (metadata == record_.end() || !metadata->is_object()) {
+      diagnostics_->Error(
+          place_.OfRecord(), top, "",
+          fmt::format("no \"{}\" key and no conv_metadata object (feature {})", top, name));
+      return std::nullopt;
+    }
+    const std::string key = MetadataKey(*metadata, name, side);
+    if (!metadata->contains(key)) {
+      diagnostics_->Error(
+          place_.Of("conv_metadata"), top, "",
+          fmt::format("no \"{}\" key, nor \"{}\" in conv_metadata (feature {})", top, key, name));
+      return std::nullopt;
+    }
+    return Number((*metadata)[key], {"conv_metadata", key});
+  }
+
+  // A feature's value: a number, or the sum of an object's numbers; nullopt
+  // with an error at `path` (or the offending member) otherwise.
+  std::optional<double> Number(const nlohmann::json& value, std::vector<std::string_view> path) {
+    const std::string shown = fmt::format("{}", fmt::join(path, "."));
+    if (value.is_number()) return value.get<double>();
+    if (value.is_object()) {
+      double sum = 0;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!it->is_number()) {
+          path.push_back(it.key());
+          diagnostics_->Error(
+              place_.Of(path), shown, it->dump(),
+              fmt::format("{}.{} is {}, not a number", shown, it.key(), it->dump()));
+          return std::nullopt;
+        }
+        sum += it->get<double>();
+      }
+      return sum;
+    }
+    diagnostics_->Error(
+        place_.Of(path), shown, value.dump(),
+        fmt::format("{} is {}, not a number (or an object of numbers)", shown, value.dump()));
+    return std::nullopt;
+  }
+
+  const nlohmann::json& record_;
+  const JsonPlace& place_;
+  Diagnostics* diagnostics_;
+};
+
 void AddJsonRecord(const nlohmann::json& record, const JsonPlace& place, const BattleLayout& layout,
                    Accumulator* acc, Diagnostics* diagnostics) {
   if (!record.is_object()) {
-    diagnostics->Error(place.Of(""), "", "",
+    diagnostics->Error(place.OfRecord(), "", "",
                        fmt::format("expected a JSON object with {}, {}, {}", layout.model_a,
                                    layout.model_b, layout.winner));
     return;
   }
   const std::string a = JsonText(record, layout.model_a), b = JsonText(record, layout.model_b),
-                    winner = JsonText(record, layout.winner),
-                    category = JsonText(record, "category"), tstamp = JsonText(record, "tstamp");
+                    winner = JsonText(record, layout.winner);
   const auto at = [&](Role role) {
     const std::string* keys[] = {&layout.model_a, &layout.model_b, &layout.winner};
-    return place.Of(role == Role::kTstamp ? std::string_view("tstamp")
-                                          : std::string_view(*keys[static_cast<int>(role)]));
+    return place.Of(std::string_view(*keys[static_cast<int>(role)]));
   };
-  acc->Add(BattleText{a, b, winner, category, tstamp}, at);
+  JsonFields fields(record, place, diagnostics);
+  acc->Add(BattleText{a, b, winner}, at, fields);
 }
 
 // A JSON text's nesting and syntax, checked before its records are used:
@@ -531,6 +1063,28 @@ void ReadJsonArray(const std::string& path, const std::string& shown, const Batt
   }
 }
 
+// Why a file left no battle to rate, when cleaning dropped them all: ""
+// when it dropped none.
+std::string WhyNoneLeft(const BattleData& data, const BattleReadOptions& options) {
+  int64_t dropped = 0;
+  std::string steps;
+  bool only_category_or_ties = true;
+  for (const CleaningStep& step : data.cleaning) {
+    if (step.dropped == 0) continue;
+    dropped += step.dropped;
+    steps += fmt::format("{}{} {}", steps.empty() ? "" : ", ", step.name, step.dropped);
+    only_category_or_ties =
+        only_category_or_ties && (step.field == "category" || step.field == "exclude_ties");
+  }
+  if (dropped == 0) return "";
+  if (!only_category_or_ties) return fmt::format(": cleaning dropped all {} ({})", dropped, steps);
+  if (data.dropped_category > 0) {
+    return fmt::format(": all {} are of other categories than \"{}\"", data.dropped_category,
+                       options.category);
+  }
+  return fmt::format(": all {} are ties, and ties are excluded", data.dropped_ties);
+}
+
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -549,7 +1103,7 @@ BattleData ReadBattles(const std::string& path, const std::string& display_path,
     } else if (EndsWith(path, ".json")) {
       ReadJsonArray(path, shown, options.layout, &acc, diagnostics);
     } else {
-      BattleCsvReader reader(&acc, options.layout, diagnostics, shown);
+      BattleCsvReader reader(&acc, options, diagnostics, shown);
       StreamCsvTable(path, shown, reader.Columns(), diagnostics, reader.Handlers(),
                      EndsWith(path, ".tsv") ? '\t' : ',');
     }
@@ -558,18 +1112,8 @@ BattleData ReadBattles(const std::string& path, const std::string& display_path,
   }
   BattleData data = acc.Finish();
   if (data.battles == 0 && diagnostics->error_count() == errors_before) {
-    std::string why;
-    if (data.dropped_category > 0) {
-      why = fmt::format(": all {} are of other categories than \"{}\"", data.dropped_category,
-                        options.category);
-    } else if (data.dropped_ties > 0) {
-      why = fmt::format(": all {} are ties, and ties are excluded", data.dropped_ties);
-    }
-    diagnostics->Error(Location{shown}, "", "", "no battles to rate in this file" + why);
-  }
-  if (options.keep_sequence && data.has_tstamp) {
-    std::stable_sort(data.sequence.begin(), data.sequence.end(),
-                     [](const Battle& x, const Battle& y) { return x.tstamp < y.tstamp; });
+    diagnostics->Error(Location{shown}, "", "",
+                       "no battles to rate in this file" + WhyNoneLeft(data, options));
   }
   return data;
 }

@@ -303,5 +303,292 @@ TEST(BattlesLayoutTest, PairCountsFollowTheModelColumns) {
   EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"x y 0 2", "x y 1 1"}));
 }
 
+// The vote cleaning steps and features (battles.h, vote_cleaning.h).
+//
+// engine/ingest/testdata/arena_cleaning.{csv,tsv,json,jsonl} hold the same
+// eight battles (the JSON as the Arena's clean_battle files: dedup_tag,
+// category_tag, conv_metadata; the CSV and TSV with a dedup_tag written both
+// as a Python dict and as a boolean). In tstamp order (seconds after
+// 1699920000.25, all on UTC day 19675):
+//   #8 +5  x-y model_b u3 ................ category other (not math)
+//   #1 +10 x-y model_a u1  tokens 100/200, headers 3/0
+//   #2 +20 y-x model_b u1  tokens 120/80,  headers 1/1
+//   #3 +30 x-z tie     u1 ................ category other
+//   #4 +40 x-y model_a u2 ................ not anonymous
+//   #5 +50 y-z model_a u2 ................ dedup_tag not sampled
+//   #6 +60 x-z model_b u2 ................ language Chinese
+//   #7 +70 z-y model_b u3  tokens 300/50,  headers 0/4
+const char* const kCleaningFiles[] = {"arena_cleaning.csv", "arena_cleaning.tsv",
+                                      "arena_cleaning.json", "arena_cleaning.jsonl"};
+
+BattleData ReadTestdata(const std::string& name, const BattleReadOptions& options, Diagnostics* d) {
+  return ReadBattles(testing::Runfile("engine/ingest/testdata/" + name), name, options, d);
+}
+
+// Every step, with the category as each form writes it: a plain column in
+// CSV, a nested tag in JSON.
+BattleReadOptions AllSteps(const std::string& file) {
+  BattleReadOptions o;
+  o.anony_only = true;
+  o.dedup = true;
+  o.language = "English";
+  const bool json = file.find(".json") != std::string::npos;
+  o.category = json ? "math_v0.1.math" : "math";
+  o.max_votes_per_judge_per_day = 1;
+  o.features = {"sum_assistant_tokens", "header_count"};
+  return o;
+}
+
+std::vector<std::string> StepsOf(const BattleData& data) {
+  std::vector<std::string> out;
+  for (const CleaningStep& s : data.cleaning) {
+    out.push_back(s.field + " " + s.name + " " + std::to_string(s.dropped));
+  }
+  return out;
+}
+
+TEST(BattlesCleaningTest, EachStepDropsAndCountsTheSameBattlesInEveryForm) {
+  for (const char* file : kCleaningFiles) {
+    SCOPED_TRACE(file);
+    Diagnostics d;
+    const BattleData data = ReadTestdata(file, AllSteps(file), &d);
+    ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+    // Unspelt option names (no front end): the fields themselves.
+    EXPECT_EQ(StepsOf(data), (std::vector<std::string>{
+                                 "anony_only anony_only 1", "dedup dedup 1", "language language 1",
+                                 "category category 2",  // #3 and #8
+                                 "max_votes_per_judge_per_day max_votes_per_judge_per_day 1"}));
+    EXPECT_EQ(data.dropped_category, 2);
+    // Left: #1 x beat y; #2 (u1's second vote that day) dropped; #7 y beat z.
+    EXPECT_EQ(data.battles, 2);
+    EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"x y 0 1", "y z 0 1"}));
+    ASSERT_EQ(data.sequence.size(), 2u);
+    EXPECT_EQ(data.sequence[0].a, 0);  // x
+    EXPECT_EQ(data.sequence[0].outcome, Outcome::kWinA);
+    EXPECT_EQ(data.sequence[1].a, 2);  // z
+    EXPECT_EQ(data.sequence[1].outcome, Outcome::kWinB);
+    EXPECT_DOUBLE_EQ(data.sequence[1].tstamp, 1699920070.25);
+    EXPECT_EQ(data.feature_names,
+              (std::vector<std::string>{"sum_assistant_tokens", "header_count"}));
+    EXPECT_EQ(data.features, (std::vector<double>{100, 200, 3, 0, 300, 50, 0, 4}));
+  }
+}
+
+TEST(BattlesCleaningTest, FeaturesFollowTheSequenceIntoTstampOrder) {
+  for (const char* file : kCleaningFiles) {
+    SCOPED_TRACE(file);
+    Diagnostics d;
+    BattleReadOptions o;
+    o.features = {"sum_assistant_tokens"};
+    const BattleData data = ReadTestdata(file, o, &d);
+    ASSERT_FALSE(d.has_errors()) << Formatted(d)[0];  // warnings: columns not asked for
+    EXPECT_TRUE(data.cleaning.empty());
+    ASSERT_EQ(data.sequence.size(), 8u);  // features imply the sequence
+    // #8 (+5) first, then #1..#7.
+    EXPECT_EQ(data.features, (std::vector<double>{14, 24, 100, 200, 120, 80, 10, 20, 11, 21, 12, 22,
+                                                  13, 23, 300, 50}));
+  }
+}
+
+TEST(BattlesCleaningTest, WithoutTheDailyLimitAJudgeKeepsEveryVote) {
+  for (const char* file : kCleaningFiles) {
+    SCOPED_TRACE(file);
+    Diagnostics d;
+    BattleReadOptions o = AllSteps(file);
+    o.max_votes_per_judge_per_day = 0;
+    o.drop_outlier_judges = true;  // no judge has 5 battles: none is tested
+    o.features = {"header_count"};
+    const BattleData data = ReadTestdata(file, o, &d);
+    ASSERT_FALSE(d.has_errors()) << Formatted(d)[0];  // warnings: columns not asked for
+    EXPECT_EQ(StepsOf(data).back(), "drop_outlier_judges drop_outlier_judges 0");
+    EXPECT_EQ(data.battles, 3);
+    EXPECT_EQ(data.features, (std::vector<double>{3, 0, 1, 1, 0, 4}));
+  }
+}
+
+TEST(BattlesCleaningTest, JsonFeaturesSumConvMetadataObjects) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.features = {"list_count", "bold_count", "context_tokens"};
+  const BattleData data = ReadTestdata("arena_cleaning.json", o, &d);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  ASSERT_EQ(data.features.size(), 8u * 6);
+  // #8 (index 7 in the file) is first: list_count_a {ordered 0, unordered 7},
+  // list_count_b {1, 0}; bold_count_a {"**": 7, "__": 0}, bold_count_b {0, 1};
+  // context_a_tokens, context_b_tokens 9.
+  EXPECT_EQ(std::vector<double>(data.features.begin(), data.features.begin() + 6),
+            (std::vector<double>{7, 1, 7, 1, 9, 9}));
+}
+
+TEST(BattlesCleaningTest, OutlierJudgesAreDroppedWhileReading) {
+  // 90 crowd votes for strong, 10 for weak, then judge "bad" votes five times
+  // for weak: dropped at its third vote (vote_cleaning_test.cc works it out).
+  std::string csv = "model_a,model_b,winner,judge\n";
+  for (int k = 0; k < 100; ++k) {
+    csv += "strong,weak," + std::string(k < 90 ? "model_a" : "model_b") + ",c" + std::to_string(k) +
+           "\n";
+  }
+  for (int k = 0; k < 5; ++k) csv += "weak,strong,model_a,bad\n";
+  Diagnostics d;
+  BattleReadOptions o;
+  o.drop_outlier_judges = true;
+  const BattleData data = Read("o.csv", csv, &d, o);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  EXPECT_EQ(StepsOf(data), (std::vector<std::string>{"drop_outlier_judges drop_outlier_judges 5"}));
+  EXPECT_EQ(data.battles, 100);
+  EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"strong weak 0 90", "strong weak 1 10"}));
+}
+
+TEST(BattlesCleaningTest, NestedCategoryKeysMayHoldDots) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.category = "criteria_v0.1.math";
+  // The longest key that fits wins: "criteria_v0.1", not "criteria_v0".
+  const BattleData data = Read("c.jsonl",
+                               "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"model_a\", "
+                               "\"category_tag\": {\"criteria_v0\": {\"1\": {\"math\": false}}, "
+                               "\"criteria_v0.1\": {\"math\": true}}}\n"
+                               "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"model_b\", "
+                               "\"category_tag\": {\"criteria_v0.1.math\": false}}\n"
+                               "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\", "
+                               "\"category\": \"criteria_v0.1.math\"}\n",
+                               &d, o);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  // Kept: the first (a nested true) and the third (a plain category).
+  EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"a b 0 1", "a b 2 1"}));
+  EXPECT_EQ(data.dropped_category, 1);
+}
+
+TEST(BattlesCleaningTest, ColumnsTheStepsNeedAreErrorsAtTheHeader) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.anony_only = o.dedup = o.drop_outlier_judges = true;
+  o.language = "English";
+  o.category = "coding";
+  o.max_votes_per_judge_per_day = 3;
+  o.features = {"len"};
+  Read("b.csv", "model_a,model_b,winner\na,b,model_a\n", &d, o);
+  Read("p.csv", "model_a,model_b,wins_a,wins_b,ties\na,b,1,0,0\n", &d, o);
+  EXPECT_EQ(Formatted(d),
+            (std::vector<std::string>{
+                "b.csv:1:1: error: field 'anony': missing column (needed by anony_only)",
+                "b.csv:1:1: error: field 'dedup_tag': missing column (needed by dedup)",
+                "b.csv:1:1: error: field 'language': missing column (needed by language)",
+                "b.csv:1:1: error: field 'category': missing column (needed by category)",
+                "b.csv:1:1: error: field 'judge': missing column (needed by "
+                "max_votes_per_judge_per_day)",
+                "b.csv:1:1: error: field 'tstamp': missing column (needed by "
+                "max_votes_per_judge_per_day)",
+                "b.csv:1:1: error: field 'len_a': missing column (feature len)",
+                "b.csv:1:1: error: field 'len_b': missing column (feature len)",
+                "p.csv:1:1: error: field 'anony_only': does not apply to pair counts (wins_a, "
+                "wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'dedup': does not apply to pair counts (wins_a, "
+                "wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'language': does not apply to pair counts (wins_a, "
+                "wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'category': does not apply to pair counts (wins_a, "
+                "wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'max_votes_per_judge_per_day': does not apply to pair "
+                "counts (wins_a, wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'drop_outlier_judges': does not apply to pair counts "
+                "(wins_a, wins_b, ties): they hold no battles to clean one by one",
+                "p.csv:1:1: error: field 'features': pair counts (wins_a, wins_b, ties) hold no "
+                "per-battle features"}));
+}
+
+TEST(BattlesCleaningTest, PairCountsDropTheirTiesUnderExcludeTies) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.exclude_ties = true;
+  const BattleData data = Read("p.csv", "model_a,model_b,wins_a,wins_b,ties\nx,y,2,1,4\n", &d, o);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  EXPECT_EQ(data.battles, 3);
+  EXPECT_EQ(data.dropped_ties, 4);
+  EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"x y 0 2", "x y 1 1"}));
+}
+
+TEST(BattlesCleaningTest, BadCsvValuesAreErrorsAtTheirCell) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.anony_only = o.dedup = true;
+  o.max_votes_per_judge_per_day = 5;
+  o.features = {"len"};
+  Read("b.csv",
+       "model_a,model_b,winner,anony,dedup_tag,judge,tstamp,len_a,len_b\n"
+       "a,b,model_a,maybe,true,u,1,2,3\n"
+       "a,b,model_a,true,{'sampled': 1},u,1,2,3\n"
+       "a,b,model_a,true,true,,1,2,3\n"
+       "a,b,model_a,true,true,u,soon,2,3\n"
+       "a,b,model_a,true,true,u,1,,x\n"
+       "a,b,model_a,false,junk,,,,\n",  // not anonymous: nothing else is read
+       &d, o);
+  EXPECT_EQ(Formatted(d),
+            (std::vector<std::string>{
+                "b.csv:2:13: error: field 'anony': \"maybe\" is not true or false",
+                "b.csv:3:18: error: field 'dedup_tag': \"{'sampled': 1}\" is not a dedup tag "
+                "(true or false, or an object whose \"sampled\" is)",
+                "b.csv:4:23: error: field 'judge': judge is empty (needed by "
+                "max_votes_per_judge_per_day)",
+                "b.csv:5:25: error: field 'tstamp': tstamp is not a number",
+                "b.csv:6:27: error: field 'len_a': \"\" is not a number (feature len)",
+                "b.csv:6:28: error: field 'len_b': \"x\" is not a number (feature len)"}));
+}
+
+TEST(BattlesCleaningTest, BadJsonFieldsAreErrorsAtTheirValue) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.anony_only = true;
+  o.category = "math_v0.1.math";
+  o.features = {"sum_assistant_tokens"};
+  const std::string battle = "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"model_a\"";
+  const std::string math = ", \"anony\": true, \"category_tag\": {\"math_v0.1\": {\"math\": true}}";
+  Read("b.jsonl",
+       battle + "}\n" +                          // no anony
+           battle + ", \"anony\": \"yes\"}\n" +  // not a boolean
+           battle + ", \"anony\": true, \"category_tag\": {\"math_v0.1\": {\"maths\": true}}}\n" +
+           battle + ", \"anony\": true, \"category_tag\": {\"math_v0.1\": {\"math\": \"yes\"}}}\n" +
+           battle + math + ", \"conv_metadata\": {\"sum_assistant_a_tokens\": 5}}\n" + battle +
+           math +
+           ", \"sum_assistant_tokens_a\": 1, \"conv_metadata\": {\"sum_assistant_b_tokens\": "
+           "{\"x\": \"7\"}}}\n" +
+           battle + ", \"anony\": false, \"category_tag\": 5}\n",  // dropped before category
+       &d, o);
+  EXPECT_EQ(Formatted(d),
+            (std::vector<std::string>{
+                "b.jsonl:1:1: error: field 'anony': no \"anony\" key (needed by anony_only)",
+                "b.jsonl:2:64: error: field 'anony': \"yes\" is not true or false",
+                "b.jsonl:3:100: error: field 'category': no tag \"math_v0.1.math\" in "
+                "category_tag (category_tag.math_v0.1 has maths)",
+                "b.jsonl:4:109: error: field 'category': category_tag.math_v0.1.math is \"yes\", "
+                "not true or false",
+                "b.jsonl:5:134: error: field 'sum_assistant_tokens_b': no "
+                "\"sum_assistant_tokens_b\" key, nor \"sum_assistant_b_tokens\" in conv_metadata "
+                "(feature sum_assistant_tokens)",
+                "b.jsonl:6:196: error: field 'conv_metadata.sum_assistant_b_tokens': "
+                "conv_metadata.sum_assistant_b_tokens.x is \"7\", not a number"}));
+}
+
+TEST(BattlesCleaningTest, AJsonRecordWithoutACategoryIsAnError) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.category = "coding";
+  Read("b.json", "[{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"model_a\"}]", &d, o);
+  EXPECT_EQ(Formatted(d),
+            (std::vector<std::string>{"b.json:1:2: error: field 'category': no \"category\" or "
+                                      "category_tag key (needed by category)"}));
+}
+
+TEST(BattlesCleaningTest, WhenCleaningLeavesNothingTheMessageSaysWhichSteps) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.anony_only = true;
+  o.exclude_ties = true;
+  Read("b.csv", "model_a,model_b,winner,anony\na,b,model_a,false\na,b,tie,true\n", &d, o);
+  EXPECT_EQ(Formatted(d), (std::vector<std::string>{
+                              "b.csv: error: no battles to rate in this file: cleaning dropped "
+                              "all 2 (anony_only 1, exclude_ties 1)"}));
+}
+
 }  // namespace
 }  // namespace podium
