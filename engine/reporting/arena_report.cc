@@ -78,9 +78,11 @@ std::string DescribeStyle(const StyleBoard& b, const ArenaOptions& o) {
   std::string text = fmt::format(
       "Style control as the Arena's contextual Bradley–Terry (lmarena/arena-rank): each "
       "feature becomes (a − b)/(a + b) (0 when both are 0), z-scored over the {} battles; "
-      "P(a beats b) = σ(θ_a − θ_b + xᵀβ) with the ratings unpenalized and an L2 penalty "
-      "{:g}/2·‖β‖² on the mean log-likelihood{}.",
-      b.battles, b.options.l2,
+      "P(a beats b) = σ(θ_a − θ_b + xᵀβ) with the ratings unpenalized and {} on the mean "
+      "log-likelihood{}.",
+      b.battles,
+      b.options.l2 > 0 ? fmt::format("an L2 penalty {:g}/2·‖β‖² on the coefficients", b.options.l2)
+                       : std::string("no penalty on the coefficients"),
       b.options.reweight ? ", battles weighted 1/max(battles of the pair, 50) (mean 1)" : "");
   if (b.intervals == "sandwich") {
     text += fmt::format(" Intervals: {:g}% normal intervals from the sandwich covariance.",
