@@ -38,4 +38,15 @@ StyleBattles SimulateStyleBattles(const Eigen::VectorXd& theta, const Eigen::Vec
   return out;
 }
 
+std::vector<Battle> SixBattles() {
+  return {{0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinB, 0},
+          {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinA, 0}};
+}
+
+Eigen::MatrixXd SixCovariates() {
+  Eigen::MatrixXd x(6, 1);
+  x << 1, 1, 1, -1, -1, -1;
+  return x;
+}
+
 }  // namespace podium::testing

@@ -33,6 +33,13 @@ struct StyleBattles {
 StyleBattles SimulateStyleBattles(const Eigen::VectorXd& theta, const Eigen::VectorXd& beta,
                                   int64_t n, double tie, Rng& rng);
 
+// Six battles of model 0 (side a) against model 1 with one covariate
+// x = ±1 (SixCovariates; already z-scored: mean 0, population sd 1): at
+// x = +1 model 0 won 2 of 3, at x = −1 it won 1 of 3 — the hand-computed
+// case of the style-control tests.
+std::vector<Battle> SixBattles();
+Eigen::MatrixXd SixCovariates();
+
 }  // namespace podium::testing
 
 #endif  // PODIUM_TESTS_STYLE_BATTLES_H_

@@ -81,14 +81,20 @@ TEST(HeadToHeadTest, AllPairsAreHolmAdjusted) {
   EXPECT_EQ(all[0].benchmarks[0].verdict, Verdict::kABetter);
 }
 
-TEST(HeadToHeadTest, BattlesByHand) {
-  // a beat b 9 times, lost once, tied twice: exact two-sided p = 22/1024.
+// a beat b 9 times, lost once, tied twice; b-c 5/5; a-c 6/4.
+BattleData ThreeModels() {
   BattleData data;
   data.models = {"a", "b", "c"};
   data.cells = {{0, 1, Outcome::kWinA, 9}, {0, 1, Outcome::kWinB, 1}, {0, 1, Outcome::kTie, 2},
                 {1, 2, Outcome::kWinA, 5}, {1, 2, Outcome::kWinB, 5}, {0, 2, Outcome::kWinA, 6},
                 {0, 2, Outcome::kWinB, 4}};
   data.battles = 32;
+  return data;
+}
+
+TEST(HeadToHeadTest, BattlesByHand) {
+  // a beat b 9 times, lost once, tied twice: exact two-sided p = 22/1024.
+  const BattleData data = ThreeModels();
   ArenaOptions o;
   o.rounds = 200;
   Diagnostics d;
@@ -115,12 +121,7 @@ TEST(HeadToHeadTest, BattlesByHand) {
 }
 
 TEST(HeadToHeadTest, SandwichDifferenceUsesTheCovarianceOfTheDifference) {
-  BattleData data;
-  data.models = {"a", "b", "c"};
-  data.cells = {{0, 1, Outcome::kWinA, 9}, {0, 1, Outcome::kWinB, 1}, {0, 1, Outcome::kTie, 2},
-                {1, 2, Outcome::kWinA, 5}, {1, 2, Outcome::kWinB, 5}, {0, 2, Outcome::kWinA, 6},
-                {0, 2, Outcome::kWinB, 4}};
-  data.battles = 32;
+  const BattleData data = ThreeModels();
   ArenaOptions o;
   o.rounds = 0;
   o.ci = ArenaIntervals::kSandwich;

@@ -19,19 +19,6 @@ constexpr double kZ95 = 1.959963984540054;
 
 double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
-// Six battles of model 0 (side a) against model 1, covariate x = ±1: at
-// x = +1 model 0 won 2 of 3, at x = −1 1 of 3 (contextual_bradley_terry_test).
-std::vector<Battle> SixBattles() {
-  return {{0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinB, 0},
-          {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinA, 0}};
-}
-
-Eigen::MatrixXd SixCovariates() {
-  Eigen::MatrixXd x(6, 1);
-  x << 1, 1, 1, -1, -1, -1;
-  return x;
-}
-
 // At the fit θ = 0 and β solves 2/3 − σ(β) = l2·β; with p = σ(β) every
 // battle has p(1 − p) = q, and the squared residuals average
 // g0 = (2(1 − p)² + p²)/3. The x = +1 and x = −1 halves cancel in the
@@ -40,8 +27,8 @@ Eigen::MatrixXd SixCovariates() {
 //   Var β = (g0 − l2²β²/6)/(q + λ)²/6,   Var θ_0 = g0/(2q + λ)²/6,
 // and in the penalized form H_ββ = q + l2 + λ, G_ββ = g0 − l2²β².
 TEST(StyleControlTest, SandwichTwoModelsByHand) {
-  const std::vector<Battle> battles = SixBattles();
-  const Eigen::MatrixXd x = SixCovariates();
+  const std::vector<Battle> battles = testing::SixBattles();
+  const Eigen::MatrixXd x = testing::SixCovariates();
   const double lambda = 1e-5;
   for (double l2 : {0.0, 1.0}) {
     ContextualBradleyTerryOptions fo;

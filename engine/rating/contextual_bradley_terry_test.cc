@@ -19,20 +19,6 @@ namespace {
 using LongVector = Eigen::Matrix<long double, Eigen::Dynamic, 1>;
 using LongMatrix = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
 
-// Six battles of model 0 (side a) against model 1 with one covariate x = ±1
-// (already z-scored: mean 0, population sd 1): at x = +1 model 0 won 2 of 3,
-// at x = −1 it won 1 of 3.
-std::vector<Battle> SixBattles() {
-  return {{0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinA, 0}, {0, 1, Outcome::kWinB, 0},
-          {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinB, 0}, {0, 1, Outcome::kWinA, 0}};
-}
-
-Eigen::MatrixXd SixCovariates() {
-  Eigen::MatrixXd x(6, 1);
-  x << 1, 1, 1, -1, -1, -1;
-  return x;
-}
-
 double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
 // By symmetry θ_0 = θ_1 = 0, and ∂loss/∂β = −(1/6)·Σ (y − p)x + l2·β
@@ -41,8 +27,8 @@ double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 // is −(1/6)(4·ln(2/3) + 2·ln(1/3)): four battles won by the side with
 // probability 2/3, two by the side with 1/3.
 TEST(ContextualBradleyTerryTest, TwoModelsOneCovariateByHand) {
-  const std::vector<Battle> battles = SixBattles();
-  const Eigen::MatrixXd x = SixCovariates();
+  const std::vector<Battle> battles = testing::SixBattles();
+  const Eigen::MatrixXd x = testing::SixCovariates();
   ContextualBradleyTerryOptions o;
   o.l2 = 0;
   const ContextualBradleyTerryResult free = FitContextualBradleyTerry(2, battles, x, {}, o);
