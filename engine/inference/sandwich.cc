@@ -46,6 +46,38 @@ Eigen::MatrixXd DifferenceSds(const Eigen::MatrixXd& covariance) {
   return sd;
 }
 
+// The pairs (i < j) whose difference has variance, with 1/sd_ij: the terms
+// of the max-t statistic. `decided` (or null) leaves out the pairs decided
+// either way.
+struct PairTerms {
+  std::vector<int> i, j;
+  std::vector<double> inverse_sd;
+};
+
+PairTerms OpenPairs(const Eigen::MatrixXd& pair_sd, const Eigen::MatrixXi* decided) {
+  PairTerms out;
+  const int m = static_cast<int>(pair_sd.rows());
+  for (int i = 0; i < m; ++i) {
+    for (int j = i + 1; j < m; ++j) {
+      if (pair_sd(i, j) <= 0 || (decided && ((*decided)(i, j) || (*decided)(j, i)))) continue;
+      out.i.push_back(i);
+      out.j.push_back(j);
+      out.inverse_sd.push_back(1 / pair_sd(i, j));
+    }
+  }
+  return out;
+}
+
+// max over the terms of |z_i − z_j|·(1/sd_ij).
+double MaxT(const PairTerms& terms, const double* z) {
+  double worst = 0;
+  const size_t n = terms.i.size();
+  for (size_t k = 0; k < n; ++k) {
+    worst = std::max(worst, std::abs(z[terms.i[k]] - z[terms.j[k]]) * terms.inverse_sd[k]);
+  }
+  return worst;
+}
+
 // The max-t draws: rows θ̂ + Z (Elo scale) in columns 0..m−1 and T in column m.
 Eigen::MatrixXd MaxTDraws(const Eigen::MatrixXd& covariance, const Eigen::VectorXd& ratings,
                           const Eigen::MatrixXd& pair_sd, const SandwichOptions& o) {
@@ -54,46 +86,36 @@ Eigen::MatrixXd MaxTDraws(const Eigen::MatrixXd& covariance, const Eigen::Vector
   PODIUM_CHECK(eigen.info() == Eigen::Success);
   const Eigen::MatrixXd root =
       kEloPerNat * eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0).cwiseSqrt().asDiagonal();
+  const PairTerms terms = OpenPairs(pair_sd, nullptr);
   return RunBootstrap(o.draws, m + 1, o.seed, o.threads, [&](int, Rng& rng, Eigen::VectorXd* row) {
     Eigen::VectorXd u(m);
     for (int k = 0; k < m; ++k) u(k) = StandardNormal(rng);
     const Eigen::VectorXd z = root * u;
-    double worst = 0;
-    for (int i = 0; i < m; ++i) {
-      for (int j = i + 1; j < m; ++j) {
-        if (pair_sd(i, j) > 0) {
-          worst = std::max(worst, std::abs(z(i) - z(j)) / pair_sd(i, j));
-        }
-      }
-    }
     row->head(m) = ratings + z;
-    (*row)(m) = worst;
+    (*row)(m) = MaxT(terms, z.data());
   });
 }
 
 // The ⌈level·D⌉-th smallest over the draws of max |Z_i − Z_j| / sd_ij over
 // the pairs neither way decided (Z = draw − θ̂). The first step (nothing
-// decided) reuses column m; 0 when every pair is decided.
+// decided) reuses column m; 0 when every pair is decided. Draws are
+// independent, so they are split over `threads` (the result does not depend
+// on it).
 double StepCriticalValue(const Eigen::MatrixXd& draws, const Eigen::VectorXd& ratings,
                          const Eigen::MatrixXd& pair_sd, const Eigen::MatrixXi& decided,
-                         double level) {
+                         double level, int threads) {
   const int m = static_cast<int>(ratings.size()), d = static_cast<int>(draws.rows());
   std::vector<double> t(d, 0.0);
   if (decided.sum() == 0) {
     for (int r = 0; r < d; ++r) t[r] = draws(r, m);
   } else {
-    std::vector<std::pair<int, int>> open;
-    for (int i = 0; i < m; ++i) {
-      for (int j = i + 1; j < m; ++j) {
-        if (!decided(i, j) && !decided(j, i) && pair_sd(i, j) > 0) open.emplace_back(i, j);
-      }
-    }
-    for (int r = 0; r < d; ++r) {
-      for (const auto& [i, j] : open) {
-        const double z = (draws(r, i) - ratings(i)) - (draws(r, j) - ratings(j));
-        t[r] = std::max(t[r], std::abs(z) / pair_sd(i, j));
-      }
-    }
+    const PairTerms terms = OpenPairs(pair_sd, &decided);
+    const Eigen::MatrixXd stats =
+        RunBootstrap(d, 1, 0, threads, [&](int r, Rng&, Eigen::VectorXd* row) {
+          const Eigen::VectorXd z = draws.row(r).head(m).transpose() - ratings;
+          (*row)(0) = MaxT(terms, z.data());
+        });
+    for (int r = 0; r < d; ++r) t[r] = stats(r, 0);
   }
   const int position = std::clamp(static_cast<int>(std::ceil(level * d)) - 1, 0, d - 1);
   std::nth_element(t.begin(), t.begin() + position, t.end());
@@ -179,7 +201,8 @@ SandwichResult SandwichIntervalsAt(const SandwichMatrices& matrices, const Eigen
   RankSets sets;
   sets.decided = Eigen::MatrixXi::Zero(m, m);
   for (bool changed = true; changed;) {
-    out.critical_value = StepCriticalValue(draws, ratings, pair_sd, sets.decided, options.level);
+    out.critical_value =
+        StepCriticalValue(draws, ratings, pair_sd, sets.decided, options.level, options.threads);
     ++out.steps;
     changed = false;
     // A pair whose difference has no variance is decided by its sign (as rank_sets.h).
