@@ -80,6 +80,8 @@ TEST(ArenaStyleCommandTest, UnpenalizedCoefficientsNearTheTruthInCsvAndMarkdown)
 TEST(ArenaStyleCommandTest, ContradictionsAreErrorsAndWriteNothing) {
   const std::string dir = StyleFolder();
   testing::WriteFile(dir, "plain.csv", "model_a,model_b,winner\na,b,model_a\nb,a,model_a\n");
+  testing::WriteFile(dir, "negative.csv",
+                     "model_a,model_b,winner,bold_count_a,bold_count_b\na,b,model_a,3,-1\n");
   struct Case {
     std::string args, message;
   };
@@ -89,6 +91,11 @@ TEST(ArenaStyleCommandTest, ContradictionsAreErrorsAndWriteNothing) {
       {"arena style.csv --method elo --reweight --out o.md", "applies to --method bt only"},
       {"arena style.csv --ci sandwich --ties davidson --out o.md", "not davidson"},
       {"arena plain.csv --control bold_count --out o.md", "plain.csv:1:"},
+      {"arena negative.csv --control bold_count --out o.md",
+       "negative.csv:2:15: error: field 'bold_count_b'"},
+      {"arena style.csv --draws 100 --out o.md", "applies to --ci sandwich"},
+      {"arena style.csv --control-l2 0 --out o.md", "applies to --control"},
+      {"arena style.csv --ci sandwich --ridge 0.5 --out o.md", "unpenalized fit"},
   };
   for (const Case& c : cases) {
     const testing::PodiumRun r = testing::RunPodium(dir, c.args);

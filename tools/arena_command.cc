@@ -30,7 +30,9 @@ struct ArenaRequest {
   bool control_unweighted = false;
   double ridge = 0;
   BootstrapOptions resampling;
-  const CLI::Option* rounds_flag = nullptr;  // whether --rounds was given
+  // Whether these were given (an option that does not apply is an error).
+  const CLI::Option *rounds_flag = nullptr, *draws_flag = nullptr, *control_l2_flag = nullptr,
+                    *control_unweighted_flag = nullptr;
   OutputOptions output;
 };
 
@@ -83,7 +85,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   AddEnumOption(c, "--ci", &r->ci, kArenaIntervalsNames,
                 "Intervals: bootstrap (FastChat; with --rounds N) or sandwich (arena-rank's "
                 "robust covariance, the Arena's default since July 2025; no refits)");
-  c->add_option("--draws", r->draws,
+  r->draws_flag = c->add_option("--draws", r->draws,
                 "--ci sandwich: Monte-Carlo draws for rank sets and rank intervals")
       ->check(CLI::Range(1, 10'000'000))
       ->capture_default_str();
@@ -95,12 +97,12 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
                 "conv_metadata: sum_assistant_tokens, header_count, list_count, bold_count); adds "
                 "a style-controlled board")
       ->delimiter(',');
-  c->add_option("--control-l2", r->control_l2,
+  r->control_l2_flag = c->add_option("--control-l2", r->control_l2,
                 "Style control: L2 penalty on the coefficients over the mean log-likelihood "
                 "(arena-rank's default 1.0; 0 = none)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  c->add_flag("--control-unweighted", r->control_unweighted,
+  r->control_unweighted_flag = c->add_flag("--control-unweighted", r->control_unweighted,
               "Style control without arena-rank's pair reweighting (on by default)");
   AddBootstrapOptions(c, &r->resampling, 0);
   r->rounds_flag = c->get_option("--rounds");
@@ -132,6 +134,17 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   // --rounds' default (1000) is the bootstrap's; with the sandwich only an
   // explicit --rounds is a contradiction (an error in BuildArena).
   if (o.ci == ArenaIntervals::kSandwich && r.rounds_flag->count() == 0) o.rounds = 0;
+  // Options given for something not asked for would be silently ignored.
+  const auto needs = [&](const CLI::Option* given, bool applies, const char* what) {
+    if (given->count() == 0 || applies) return true;
+    diagnostics->Error(kCommandLine, given->get_name(), "", fmt::format("applies to {}", what));
+    return false;
+  };
+  if (!needs(r.draws_flag, o.ci == ArenaIntervals::kSandwich, "--ci sandwich") ||
+      !needs(r.control_l2_flag, !r.control.empty(), "--control") ||
+      !needs(r.control_unweighted_flag, !r.control.empty(), "--control")) {
+    return std::nullopt;
+  }
   o.draws = r.draws;
   o.reweight = r.reweight;
   o.style.features = r.control;
@@ -164,7 +177,8 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   std::optional<RatedBattles> rated =
       RateBattles(r.battles, read, *options, session.log, diagnostics);
   if (!rated) return std::nullopt;
-  const ArenaInput input{r.output.title, r.battles, rated->dropped_category, rated->dropped_ties};
+  const ArenaInput input{r.output.title, r.battles, rated->dropped_category, rated->dropped_ties,
+                         rated->cleaning};
   if (format == "json") return ArenaJson(rated->result, input);
   if (format == "csv") return ArenaCsv(rated->result);
   return ArenaMarkdown(rated->result, input);
@@ -251,7 +265,8 @@ std::optional<RatedBattles> RateBattles(const std::string& path, const BattleRea
   if (!result) return std::nullopt;
   log.Drop("models", fmt::format("fewer than --min-battles {} battles", options.min_battles),
            static_cast<int64_t>(result->dropped_models.size()));
-  return RatedBattles{std::move(*result), data.dropped_category, data.dropped_ties};
+  return RatedBattles{std::move(*result), data.dropped_category, data.dropped_ties,
+                      data.cleaning};
 }
 
 Command ArenaCommand() {

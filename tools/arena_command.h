@@ -20,6 +20,7 @@ Command NetWinCommand();
 struct RatedBattles {
   ArenaResult result;
   int64_t dropped_category = 0, dropped_ties = 0;  // battles the reading left out
+  std::vector<CleaningStep> cleaning;               // every step that ran, in order
 };
 
 // Reads the battles file `path` with `read` and rates them (BuildArena),

@@ -110,6 +110,7 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"per_component", "--per-component"},
           {"rank_all", "--rank-all"},
           {"reweight", "--reweight"},
+          {"ridge", "--ridge"},
           {"rounds", "--rounds"},
           {"winner_labels", "--winner-labels"}};
 }

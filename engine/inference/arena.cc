@@ -241,6 +241,8 @@ SandwichRanks SandwichComponent(const BattleData& part, const ComponentFit& fit,
   std::vector<Interval> ranked_ci;
   for (int k : ranked) ranked_ci.push_back(out.ci[k]);
   out.rank_ub = UpperBoundRanks(ranked_ci);
+  out.critical_value = std::nan("");
+  if (ranked.empty()) return out;  // nothing to rank (e.g. two models, one always won)
   SandwichMatrices sub = matrices;
   sub.covariance = matrices.covariance(ranked, ranked);
   so.anchor = -1;  // only the rank part is used, and ranks ignore a common shift
@@ -318,6 +320,17 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
   if (sandwich && options.ties == TieModel::kDavidson) {
     diagnostics->Error({}, OptionName("ci"), "sandwich",
                        "the sandwich covariance is defined for ties half or drop, not davidson");
+    return std::nullopt;
+  }
+  if (sandwich && options.ridge > 0) {
+    diagnostics->Error({}, OptionName("ridge"), fmt::format("{:g}", options.ridge),
+                       "the sandwich covariance is that of the unpenalized fit (arena-rank); a "
+                       "ridge-penalized fit has another one: drop the ridge or use the bootstrap");
+    return std::nullopt;
+  }
+  if (!options.style.features.empty() && options.ties == TieModel::kDavidson) {
+    diagnostics->Error({}, OptionName("control"), "",
+                       "style control models ties as half a win (or drops them), not davidson");
     return std::nullopt;
   }
   if (sandwich && options.rounds > 0) {
@@ -489,6 +502,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     // The uncontrolled rank of each model (matrix order) to compare against.
     std::vector<int> uncontrolled(m, 0);
     for (const ArenaRow& row : result.rows) {
+      // 0 for a model that is not ranked: its rank change is then not given.
       uncontrolled[row.index] = options.has_intervals() ? row.rank_ub : row.rank;
     }
     StyleIntervalOptions intervals;

@@ -7,6 +7,8 @@
 #include <tuple>
 
 #include "engine/base/option_names.h"
+#include "engine/inference/intervals.h"
+#include "engine/inference/sandwich.h"
 #include "engine/inference/style_control.h"
 #include "engine/rating/contextual_bradley_terry.h"
 #include "engine/rating/style_features.h"
@@ -34,6 +36,31 @@ StyleInput SelectBattles(const BattleData& data, TieModel ties, const std::vecto
     }
   }
   return in;
+}
+
+// The uncontrolled board's gauge with an anchor k: ratings shifted so that
+// R_k = anchor_rating, and intervals of R_i − R_k (the anchor's has width
+// 0), as arena.h anchors: the sandwich from Var(θ_i − θ_k), the bootstrap
+// from each replicate anchored before its percentiles.
+void AnchorIntervals(int k, double anchor_rating, const StyleIntervalOptions& intervals,
+                     StyleControlIntervals* ci) {
+  const int m = static_cast<int>(ci->ratings.size());
+  ci->ratings.array() += anchor_rating - ci->ratings(k);
+  if (intervals.sandwich) {
+    const double z = NormalQuantile((1 + intervals.bootstrap.level) / 2);
+    for (int i = 0; i < m; ++i) {
+      const double sd = kEloPerNat * std::sqrt(std::max(
+                                         0.0, DifferenceVariance(ci->sandwich.covariance, i, k)));
+      ci->rating_sds(i) = sd;
+      ci->rating_intervals[i] = {ci->ratings(i) - z * sd, ci->ratings(i) + z * sd};
+    }
+  } else if (ci->replicates.rows() > 0) {
+    Eigen::MatrixXd anchored = ci->replicates.leftCols(m);
+    for (int r = 0; r < anchored.rows(); ++r) {
+      anchored.row(r).array() += anchor_rating - anchored(r, k);
+    }
+    ci->rating_intervals = PercentileIntervals(anchored, intervals.bootstrap.level);
+  }
 }
 
 }  // namespace
@@ -104,13 +131,7 @@ std::optional<StyleBoard> BuildStyleBoard(const BattleData& data, TieModel ties,
     ci.coefficient_sds = Eigen::VectorXd::Constant(k, std::nan(""));
     board.intervals = "none";
   }
-  // The uncontrolled board's gauge: an anchor shifts ratings and intervals.
-  const double shift = anchor >= 0 ? anchor_rating - ci.ratings(anchor) : 0.0;
-  ci.ratings.array() += shift;
-  for (Interval& interval : ci.rating_intervals) {
-    interval.low += shift;
-    interval.high += shift;
-  }
+  if (anchor >= 0) AnchorIntervals(anchor, anchor_rating, intervals, &ci);
   for (int f = 0; f < k; ++f) {
     board.coefficients.push_back({options.features[f], ci.coefficients(f), ci.coefficient_sds(f),
                                   ci.coefficient_intervals[f].low,
@@ -129,7 +150,8 @@ std::optional<StyleBoard> BuildStyleBoard(const BattleData& data, TieModel ties,
     // Without intervals Rank (UB) is the rank (no interval separates anyone).
     row.rank_ub = board.intervals == "none" ? row.rank : ranked[i].rank_ub;
     row.uncontrolled_rank = uncontrolled_ranks[i];
-    row.rank_change = row.uncontrolled_rank - row.rank_ub;
+    // A model the other board does not rank (only wins or only losses) has no change.
+    row.rank_change = row.uncontrolled_rank > 0 ? row.uncontrolled_rank - row.rank_ub : 0;
     board.rows.push_back(row);
   }
   std::sort(board.rows.begin(), board.rows.end(), [](const StyleRow& a, const StyleRow& b) {

@@ -52,8 +52,10 @@ struct StyleRow {
   double ci_low = 0, ci_high = 0;   // NaN without intervals
   int rank = 0;                     // 1 + #{j : rating_j > rating_i}
   int rank_ub = 0;                  // 1 + #{j : ci_low_j > ci_high_i}; = rank without intervals
-  int uncontrolled_rank = 0;        // the other board's Rank (UB) (its rank without intervals)
-  int rank_change = 0;              // uncontrolled_rank − rank_ub (> 0: style control lifts it)
+  int uncontrolled_rank = 0;        // the other board's Rank (UB) (its rank without intervals);
+                                    // 0 when that board does not rank the model
+  int rank_change = 0;              // uncontrolled_rank − rank_ub (> 0: style control lifts it);
+                                    // 0 when uncontrolled_rank is 0
 };
 
 struct StyleBoard {
@@ -76,8 +78,10 @@ struct StyleIntervalOptions {
 
 // The style-controlled board of `data` (its sequence and features, kept by
 // the reader with BattleReadOptions::features). `uncontrolled_ranks` is per
-// model (matrix order) as described above; `anchor` (or −1) and
-// `anchor_rating` shift the ratings as the uncontrolled board's. Errors
+// model (matrix order) as described above, 0 for a model it does not rank;
+// `anchor` (or −1) and `anchor_rating` put the ratings and intervals in the
+// uncontrolled board's gauge (intervals of R_i − R_anchor, as arena.h).
+// The controlled Rank (UB) counts every model. Errors
 // (diagnostics, nullopt): a feature not read, Davidson ties, no battles.
 // Ties under kDrop are left out; under kHalf they are y = ½.
 std::optional<StyleBoard> BuildStyleBoard(const BattleData& data, TieModel ties,

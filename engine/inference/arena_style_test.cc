@@ -90,8 +90,13 @@ TEST(ArenaStyleTest, BootstrapIntervalsAndAnchor) {
   ASSERT_TRUE(r->style.has_value());
   EXPECT_EQ(r->style->intervals, "bootstrap");
   for (const StyleRow& row : r->style->rows) {
-    if (row.model == "m2") EXPECT_NEAR(row.rating, 1200, 1e-9);
-    EXPECT_LE(row.ci_low, row.ci_high);
+    if (row.model == "m2") {  // anchored as the uncontrolled board: an interval of width 0
+      EXPECT_NEAR(row.rating, 1200, 1e-9);
+      EXPECT_NEAR(row.ci_low, 1200, 1e-9);
+      EXPECT_NEAR(row.ci_high, 1200, 1e-9);
+    } else {
+      EXPECT_LT(row.ci_low, row.ci_high);
+    }
   }
   // With l2 = 0 the length effect (truth 0.4) is recovered within its interval's reach.
   EXPECT_GT(r->style->coefficients[0].estimate, 0.2);
@@ -101,6 +106,29 @@ TEST(ArenaStyleTest, BootstrapIntervalsAndAnchor) {
   ASSERT_TRUE(again.has_value());
   for (size_t k = 0; k < r->style->rows.size(); ++k) {
     EXPECT_EQ(r->style->rows[k].ci_low, again->style->rows[k].ci_low);
+  }
+}
+
+TEST(ArenaStyleTest, SandwichWithAnAnchorUsesTheVarianceOfTheDifference) {
+  const BattleData data = StyleData(3000, 4);
+  ArenaOptions o;
+  o.ci = ArenaIntervals::kSandwich;
+  o.rounds = 0;
+  o.draws = 200;
+  o.style.features = {"length"};
+  Diagnostics d;
+  const auto centred = BuildArena(data, o, &d);
+  o.anchor_model = "m0";
+  o.anchor_rating = 1100;
+  const auto anchored = BuildArena(data, o, &d);
+  ASSERT_TRUE(centred && anchored);
+  for (size_t k = 0; k < anchored->style->rows.size(); ++k) {
+    const StyleRow& a = anchored->style->rows[k];
+    const StyleRow& c = centred->style->rows[k];
+    ASSERT_EQ(a.model, c.model);
+    EXPECT_NEAR(a.rating - c.rating, anchored->style->rows[0].rating - centred->style->rows[0].rating,
+                1e-9);  // the same shift for everyone
+    if (a.model == "m0") EXPECT_NEAR(a.ci_high - a.ci_low, 0, 1e-9);
   }
 }
 

@@ -294,6 +294,21 @@ TEST(ArenaSandwichTest, IntervalsAreTheSandwichOfTheFit) {
   EXPECT_GT(r->critical_value, 0);
 }
 
+TEST(ArenaSandwichTest, NoRankedModelIsNotACrash) {
+  // a always beat b: neither has a maximum-likelihood rating, none is ranked.
+  ArenaOptions o;
+  o.ci = ArenaIntervals::kSandwich;
+  o.rounds = 0;
+  Diagnostics d;
+  const auto r = BuildArena(Battles("model_a,model_b,winner\na,b,model_a\nb,a,model_b\n"), o, &d);
+  ASSERT_TRUE(r.has_value());
+  for (const ArenaRow& row : r->rows) {
+    EXPECT_EQ(row.rank, 0);
+    EXPECT_FALSE(row.not_ranked.empty());
+    EXPECT_LE(row.ci_low, row.rating);
+  }
+}
+
 TEST(ArenaSandwichTest, RefusesWhatItCannotDo) {
   const BattleData data = Battles(Repeat(kRows, 3), true);
   Diagnostics d;
@@ -307,10 +322,15 @@ TEST(ArenaSandwichTest, RefusesWhatItCannotDo) {
   o.ties = TieModel::kHalf;
   o.method = ArenaMethod::kElo;
   EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  o.method = ArenaMethod::kBradleyTerry;
+  o.ridge = 0.1;  // the sandwich is that of the unpenalized fit
+  EXPECT_FALSE(BuildArena(data, o, &d).has_value());
+  o.ridge = 0;
+  o.method = ArenaMethod::kElo;
   o.ci = ArenaIntervals::kBootstrap;
   o.reweight = true;
   EXPECT_FALSE(BuildArena(data, o, &d).has_value());
-  EXPECT_EQ(d.error_count(), 4);
+  EXPECT_EQ(d.error_count(), 5);
 }
 
 // The reweighted fit solves arena-rank's weighted likelihood equations:

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -509,6 +510,9 @@ class BattleCsvReader {
         if (!value) {
           Error(c, "is not a number (feature " + names[k / 2] + ")");
           ok = false;
+        } else if (*value < 0) {
+          Error(c, "is negative (feature " + names[k / 2] + "): style features are counts");
+          ok = false;
         }
         out[k] = value.value_or(0);
       }
@@ -920,7 +924,15 @@ class JsonFields : public BattleFields {
   // with an error at `path` (or the offending member) otherwise.
   std::optional<double> Number(const nlohmann::json& value, std::vector<std::string_view> path) {
     const std::string shown = fmt::format("{}", fmt::join(path, "."));
-    if (value.is_number()) return value.get<double>();
+    // Style features are counts: finite (a sum may overflow) and not negative.
+    const auto count = [&](double v) -> std::optional<double> {
+      if (std::isfinite(v) && v >= 0) return v;
+      diagnostics_->Error(place_.Of(path), shown, value.dump(),
+                          fmt::format("{} is {}: style features are counts (finite, not negative)",
+                                      shown, std::isfinite(v) ? value.dump() : "not finite"));
+      return std::nullopt;
+    };
+    if (value.is_number()) return count(value.get<double>());
     if (value.is_object()) {
       double sum = 0;
       for (auto it = value.begin(); it != value.end(); ++it) {
@@ -933,7 +945,7 @@ class JsonFields : public BattleFields {
         }
         sum += it->get<double>();
       }
-      return sum;
+      return count(sum);
     }
     diagnostics_->Error(
         place_.Of(path), shown, value.dump(),

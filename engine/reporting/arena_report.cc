@@ -114,16 +114,20 @@ std::string StyleMarkdown(const StyleBoard& b, const ArenaOptions& o) {
               "|---:|---:|---|---:|---:|---:|---:|\n"
             : "| Rank | Model | Rating | Uncontrolled | Change |\n|---:|---|---:|---:|---:|\n";
   for (const StyleRow& row : b.rows) {
-    const std::string change =
-        row.rank_change > 0 ? fmt::format("+{}", row.rank_change) : std::to_string(row.rank_change);
+    // A model the uncontrolled board does not rank has no rank change.
+    const std::string uncontrolled =
+        row.uncontrolled_rank > 0 ? std::to_string(row.uncontrolled_rank) : "—";
+    const std::string change = row.uncontrolled_rank == 0 ? "—"
+                               : row.rank_change > 0      ? fmt::format("+{}", row.rank_change)
+                                                          : std::to_string(row.rank_change);
     if (ci) {
       out += fmt::format("| {} | {} | {} | {} | {} – {} | {} | {} |\n", row.rank, row.rank_ub,
                          MarkdownCell(row.model), FormatFixed(row.rating, 1),
                          FormatFixed(row.ci_low, 1), FormatFixed(row.ci_high, 1),
-                         row.uncontrolled_rank, change);
+                         uncontrolled, change);
     } else {
       out += fmt::format("| {} | {} | {} | {} | {} |\n", row.rank, MarkdownCell(row.model),
-                         FormatFixed(row.rating, 1), row.uncontrolled_rank, change);
+                         FormatFixed(row.rating, 1), uncontrolled, change);
     }
   }
   out += ci ? "\n| Feature | Coefficient | CI | Mean of (a − b)/(a + b) | Its sd |\n"
@@ -153,8 +157,10 @@ Json StyleJson(const StyleBoard& b, const ArenaOptions& o) {
                     {"ci_high", JsonNumber(row.ci_high)},
                     {"rank", row.rank},
                     {"rank_ub", row.rank_ub},
-                    {"uncontrolled_rank", row.uncontrolled_rank},
-                    {"rank_change", row.rank_change}});
+                    {"uncontrolled_rank",
+                     row.uncontrolled_rank > 0 ? Json(row.uncontrolled_rank) : Json(nullptr)},
+                    {"rank_change",
+                     row.uncontrolled_rank > 0 ? Json(row.rank_change) : Json(nullptr)}});
   }
   Json coefficients = Json::array();
   for (const StyleCoefficientRow& c : b.coefficients) {
@@ -285,7 +291,9 @@ std::string ArenaCsv(const ArenaResult& r) {
     if (const StyleRow* c = r.style ? controlled[row.index] : nullptr) {
       fields.insert(fields.end(), {JsonNumber(c->rating).dump(), JsonNumber(c->ci_low).dump(),
                                    JsonNumber(c->ci_high).dump(), std::to_string(c->rank),
-                                   std::to_string(c->rank_ub), std::to_string(c->rank_change)});
+                                   std::to_string(c->rank_ub),
+                                   c->uncontrolled_rank > 0 ? std::to_string(c->rank_change)
+                                                            : std::string()});
     }
     out += CsvLine(fields);
   }
@@ -324,6 +332,11 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
       {"battles_file", input.path},         {"battles", r.total_battles},
       {"models", r.models.size()},          {"dropped_category", input.dropped_category},
       {"dropped_ties", input.dropped_ties}, {"dropped_models", r.dropped_models}};
+  Json cleaning = Json::array();  // every step that ran, in order, with what it dropped
+  for (const CleaningStep& step : input.cleaning) {
+    cleaning.push_back({{"step", step.name}, {"dropped", step.dropped}});
+  }
+  doc["input"]["cleaning"] = std::move(cleaning);
   doc["fit"] = {{"iterations", r.iterations},
                 {"converged", r.converged},
                 {"ridge_used", JsonNumber(r.ridge_used)},

@@ -18,6 +18,7 @@ struct ArenaInput {
   std::string path;  // the battles file, as named
   int64_t dropped_category = 0;
   int64_t dropped_ties = 0;
+  std::vector<CleaningStep> cleaning;  // the vote-cleaning steps that ran (BattleData::cleaning)
 };
 
 std::string ArenaMarkdown(const ArenaResult& result, const ArenaInput& input);

@@ -260,7 +260,10 @@ std::string BattleMethod(const ArenaResult& arena) {
       "Wins, losses and ties are the direct battles between the two. Observed = wins / (wins + "
       "losses); with ties as half = (wins + ties/2) / battles. Predicted = the Bradley–Terry "
       "probability from the ratings fitted on all battles. p = exact two-sided binomial test "
-      "of the decisive direct battles against 1/2. Rating difference: {}",
+      "of the decisive direct battles against 1/2.{} Rating difference: {}",
+      arena.options.reweight ? " The ratings are reweighted as arena-rank's reweighted=True (each "
+                               "battle of a pair weighs 1 / max(battles of the pair, 50))."
+                             : "",
       arena.options.ci == ArenaIntervals::kSandwich
           ? fmt::format("{:g}% normal interval from the sandwich covariance of the fit "
                         "(the variance of the difference, Cov_aa + Cov_bb − 2 Cov_ab).",

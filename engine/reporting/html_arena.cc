@@ -117,40 +117,50 @@ std::vector<TableCell> ArenaRow(const Json& row, bool components) {
 std::string StyleHtml(const Json& style, double level) {
   std::string out = "<h3>Style-controlled board</h3>\n" +
                     HtmlParagraph(JsonStr(style, "method_text"));
+  // As the Markdown: the Rank (UB) and interval columns only with intervals.
+  const bool ci = JsonStr(style, "intervals") != "none";
   const std::string interval = PercentText(level) + " CI";
   std::vector<std::vector<TableCell>> body;
   for (const Json& row : JsonArray(style, "rows")) {
-    const double change = JsonNum(row, "rank_change");
-    body.push_back({CountCell(JsonAt(row, "rank")), CountCell(JsonAt(row, "rank_ub")),
-                    NameCell(JsonStr(row, "model")),
-                    NumberCell(JsonNum(row, "rating"), 0, "no rating"),
-                    IntervalCell(JsonNum(row, "ci_low"), JsonNum(row, "ci_high"), 0),
-                    CountCell(JsonAt(row, "uncontrolled_rank")),
-                    TextCell((change > 0 ? "+" : "") + ShortestText(change),
-                             "uncontrolled Rank (UB) − controlled Rank (UB)")});
+    const Json& change = JsonAt(row, "rank_change");
+    std::vector<TableCell> cells = {CountCell(JsonAt(row, "rank"))};
+    if (ci) cells.push_back(CountCell(JsonAt(row, "rank_ub")));
+    cells.push_back(NameCell(JsonStr(row, "model")));
+    cells.push_back(NumberCell(JsonNum(row, "rating"), 0, "no rating"));
+    if (ci) cells.push_back(IntervalCell(JsonNum(row, "ci_low"), JsonNum(row, "ci_high"), 0));
+    cells.push_back(CountCell(JsonAt(row, "uncontrolled_rank")));
+    cells.push_back(change.is_number()
+                        ? TextCell((JsonNum(change) > 0 ? "+" : "") + ShortestText(JsonNum(change)),
+                                   "uncontrolled rank − controlled rank")
+                        : MissingCell("not ranked on the uncontrolled board"));
+    body.push_back(std::move(cells));
   }
-  out += HtmlTable({{"Rank", true, ""},
-                    {"Rank (UB)", true, "1 + models whose lower bound is above this upper bound"},
-                    {"Model", false, ""},
-                    {"Rating", true, "Style-controlled, Elo scale"},
-                    {interval, true, ""},
-                    {"Uncontrolled", true, "Rank (UB) without style control"},
-                    {"Change", true, "Positive: style control lifts the model"}},
-                   body);
+  std::vector<TableColumn> columns = {{"Rank", true, ""}};
+  if (ci) {
+    columns.push_back({"Rank (UB)", true, "1 + models whose lower bound is above this upper bound"});
+  }
+  columns.push_back({"Model", false, ""});
+  columns.push_back({"Rating", true, "Style-controlled, Elo scale"});
+  if (ci) columns.push_back({interval, true, ""});
+  columns.push_back({"Uncontrolled", true,
+                     ci ? "Rank (UB) without style control" : "Rank without style control"});
+  columns.push_back({"Change", true, "Positive: style control lifts the model"});
+  out += HtmlTable(columns, body);
   std::vector<std::vector<TableCell>> coefficients;
   for (const Json& c : JsonArray(style, "coefficients")) {
-    coefficients.push_back({TextCell(JsonStr(c, "feature")),
-                            NumberCell(JsonNum(c, "estimate"), 4, "none"),
-                            IntervalCell(JsonNum(c, "ci_low"), JsonNum(c, "ci_high"), 4),
-                            NumberCell(JsonNum(c, "covariate_mean"), 4, "none"),
-                            NumberCell(JsonNum(c, "covariate_sd"), 4, "none")});
+    std::vector<TableCell> cells = {TextCell(JsonStr(c, "feature")),
+                                    NumberCell(JsonNum(c, "estimate"), 4, "none")};
+    if (ci) cells.push_back(IntervalCell(JsonNum(c, "ci_low"), JsonNum(c, "ci_high"), 4));
+    cells.push_back(NumberCell(JsonNum(c, "covariate_mean"), 4, "none"));
+    cells.push_back(NumberCell(JsonNum(c, "covariate_sd"), 4, "none"));
+    coefficients.push_back(std::move(cells));
   }
-  out += HtmlTable({{"Feature", false, ""},
-                    {"Coefficient", true, "Log-odds per sd of (a − b)/(a + b)"},
-                    {interval, true, ""},
-                    {"Mean", true, "Mean of (a − b)/(a + b) over battles"},
-                    {"Sd", true, "Its population sd (the z-scoring)"}},
-                   coefficients);
+  std::vector<TableColumn> coefficient_columns = {
+      {"Feature", false, ""}, {"Coefficient", true, "Log-odds per sd of (a − b)/(a + b)"}};
+  if (ci) coefficient_columns.push_back({interval, true, ""});
+  coefficient_columns.push_back({"Mean", true, "Mean of (a − b)/(a + b) over battles"});
+  coefficient_columns.push_back({"Sd", true, "Its population sd (the z-scoring)"});
+  out += HtmlTable(coefficient_columns, coefficients);
   return out;
 }
 
