@@ -40,11 +40,15 @@ BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
   for (size_t k = 0; k < data.sequence.size(); ++k) {
     const Battle& b = data.sequence[k];
     if (index[b.a] < 0 || index[b.b] < 0) continue;
-    out.sequence.push_back({index[b.a], index[b.b], b.outcome, b.tstamp});
+    Battle renumbered = b;
+    renumbered.a = index[b.a];
+    renumbered.b = index[b.b];
+    out.sequence.push_back(renumbered);
     out.features.insert(out.features.end(), data.features.begin() + k * width,
                         data.features.begin() + (k + 1) * width);
   }
   out.has_tstamp = data.has_tstamp;
+  out.group_names = data.group_names;
   return out;
 }
 

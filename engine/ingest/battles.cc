@@ -97,7 +97,16 @@ class BattleFields {
   virtual TimeRead Tstamp(Step required_by, double* time) = 0;
   // The _a and _b values of each feature of `names`, into out[0 .. 2 * size).
   virtual bool Features(const std::vector<std::string>& names, double* out) = 0;
+  // The battle's group (BattleReadOptions::group_by names the field).
+  virtual std::optional<std::string> Group(const std::string& field) = 0;
+  // The line the battle starts on.
+  virtual int64_t Line() const = 0;
 };
+
+// What a group field is needed by, for messages: "needed by --loo judge".
+std::string GroupNeededBy(const std::string& field) {
+  return "needed by " + OptionName("loo") + " " + field;
+}
 
 // Accumulates battles into cells, interning model names; runs the cleaning
 // steps on the way (per battle) and at the end (per judge).
@@ -106,7 +115,8 @@ class Accumulator {
   Accumulator(const BattleReadOptions& options, Diagnostics* d)
       : options_(options),
         diagnostics_(d),
-        keep_sequence_(options.keep_sequence || !options.features.empty()),
+        keep_sequence_(options.keep_sequence || !options.features.empty() ||
+                       !options.group_by.empty()),
         per_judge_(StepRuns(options, kStepMaxVotes) || StepRuns(options, kStepOutliers)),
         read_time_(keep_sequence_ || per_judge_),
         width_(2 * options.features.size()) {}
@@ -156,6 +166,13 @@ class Accumulator {
       if (read == TimeRead::kError) return;
       if (read == TimeRead::kAbsent) all_tstamps_ = false;
     }
+    int32_t group = -1;
+    if (!options_.group_by.empty()) {
+      const std::optional<std::string> name = fields.Group(options_.group_by);
+      if (!name) return;
+      group = InternIn(*name, &group_names_, &group_index_);
+    }
+    const int64_t line = keep_sequence_ ? fields.Line() : 0;
     int32_t judge = 0;
     if (per_judge_) {
       const std::optional<std::string> name =
@@ -172,18 +189,19 @@ class Accumulator {
     }
     const int a = Intern(t.a), b = Intern(t.b);
     if (per_judge_) {
-      pending_.push_back({{a, b, outcome, judge, read_time_ ? UtcDay(time) : 0}, time});
+      pending_.push_back({{a, b, outcome, judge, read_time_ ? UtcDay(time) : 0}, time, line, group});
     } else {
-      AddCount(a, b, outcome, 1, time);
+      AddCount(a, b, outcome, 1, time, line, group);
     }
   }
 
-  void AddCount(int a, int b, Outcome outcome, int64_t count, double time = 0) {
+  void AddCount(int a, int b, Outcome outcome, int64_t count, double time = 0, int64_t line = 0,
+                int32_t group = -1) {
     if (count <= 0) return;
     data_.battles += count;
     if (keep_sequence_) {
       for (int64_t k = 0; k < count; ++k) {
-        data_.sequence.push_back({a, b, outcome, time});
+        data_.sequence.push_back({a, b, outcome, time, line, group});
       }
     }
     int i = a, j = b;
@@ -202,13 +220,13 @@ class Accumulator {
 
   // Adds one row of pair counts: wins of a, wins of b, ties (dropped and
   // counted under exclude_ties).
-  void AddPairCounts(int a, int b, const int64_t counts[3]) {
-    AddCount(a, b, Outcome::kWinA, counts[0]);
-    AddCount(a, b, Outcome::kWinB, counts[1]);
+  void AddPairCounts(int a, int b, const int64_t counts[3], int64_t line) {
+    AddCount(a, b, Outcome::kWinA, counts[0], 0, line);
+    AddCount(a, b, Outcome::kWinB, counts[1], 0, line);
     if (options_.exclude_ties) {
       dropped_[kStepTies] += counts[2];
     } else {
-      AddCount(a, b, Outcome::kTie, counts[2]);
+      AddCount(a, b, Outcome::kTie, counts[2], 0, line);
     }
   }
 
@@ -229,9 +247,11 @@ class Accumulator {
     data_.dropped_ties = dropped_[kStepTies];
     data_.feature_names = options_.features;
     std::vector<int> rank = RenumberModels();
+    const std::vector<int> group_rank = RenumberGroups();
     for (Battle& b : data_.sequence) {
       b.a = rank[b.a];
       b.b = rank[b.b];
+      if (b.group >= 0) b.group = group_rank[b.group];
     }
     data_.has_tstamp = all_tstamps_ && data_.battles > 0;
     if (keep_sequence_ && data_.has_tstamp) SortSequenceByTime();
@@ -243,6 +263,8 @@ class Accumulator {
   struct Pending {
     JudgedBattle battle;
     double time = 0;
+    int64_t line = 0;
+    int32_t group = -1;
   };
 
   using NameIndex = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
@@ -298,7 +320,7 @@ class Accumulator {
     for (size_t n = 0; n < order.size(); ++n) {
       if (!keep[n]) continue;
       const Pending& p = pending_[order[n]];
-      AddCount(p.battle.a, p.battle.b, p.battle.outcome, 1, p.time);
+      AddCount(p.battle.a, p.battle.b, p.battle.outcome, 1, p.time, p.line, p.group);
       const auto first = pending_features_.begin() + static_cast<ptrdiff_t>(order[n] * width_);
       data_.features.insert(data_.features.end(), first, first + static_cast<ptrdiff_t>(width_));
     }
@@ -338,6 +360,21 @@ class Accumulator {
     return rank;
   }
 
+  // Fills group_names sorted by name; returns the new number of each
+  // interned group.
+  std::vector<int> RenumberGroups() {
+    std::vector<int> order(group_names_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](int x, int y) { return group_names_[x] < group_names_[y]; });
+    std::vector<int> rank(order.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      rank[order[k]] = static_cast<int>(k);
+      data_.group_names.push_back(group_names_[order[k]]);
+    }
+    return rank;
+  }
+
   // Orders the sequence by tstamp (stable: file order among equal times),
   // carrying each battle's features along.
   void SortSequenceByTime() {
@@ -370,6 +407,8 @@ class Accumulator {
   NameIndex index_;
   std::vector<std::string> judge_names_;
   NameIndex judge_index_;
+  std::vector<std::string> group_names_;  // group_by values, in order of appearance
+  NameIndex group_index_;
   // counts_[i][j][outcome] for interned ids i < j.
   std::vector<std::vector<std::array<int64_t, 3>>> counts_;
   std::vector<Pending> pending_;          // per-judge steps: battles read, in file order
@@ -477,6 +516,16 @@ class BattleCsvReader {
     std::optional<bool> OfCategory(const std::string& category) override {
       return Text(kCategory) == category;
     }
+    std::optional<std::string> Group(const std::string& field) override {
+      const int c = GroupColumn(field);
+      if (Text(c).empty()) {
+        r_.diagnostics_->Error(At(c), field, "",
+                               field + " is empty (" + GroupNeededBy(field) + ")");
+        return std::nullopt;
+      }
+      return std::string(Text(c));
+    }
+    int64_t Line() const override { return row_.line(); }
     std::optional<std::string> Judge(Step needed_by) override {
       if (Text(kJudge).empty()) {
         r_.diagnostics_->Error(At(kJudge), "judge", "",
@@ -534,6 +583,11 @@ class BattleCsvReader {
     const CsvColumnIndex& index_;
   };
 
+  // The column of a group_by field (judge, prompt, category).
+  static Column GroupColumn(const std::string& field) {
+    return field == "judge" ? kJudge : field == "prompt" ? kPrompt : kCategory;
+  }
+
   static Column ColumnOf(Role role) {
     constexpr Column kOf[] = {kA, kB, kWinner};
     return kOf[static_cast<int>(role)];
@@ -583,6 +637,11 @@ class BattleCsvReader {
                           "missing column (" + NeededBy(step) + ")");
       ok = false;
     }
+    if (!options_.group_by.empty() && index[GroupColumn(options_.group_by)] < 0) {
+      diagnostics_->Error(Location{shown_, header.line(), 1}, options_.group_by, "",
+                          "missing column (" + GroupNeededBy(options_.group_by) + ")");
+      ok = false;
+    }
     for (size_t c = kFirstFeature; c < columns_.size(); ++c) {
       if (index[c] >= 0) continue;
       diagnostics_->Error(
@@ -608,6 +667,12 @@ class BattleCsvReader {
     if (!options_.features.empty()) {
       diagnostics_->Error(at, "features", "",
                           "pair counts (wins_a, wins_b, ties) hold no per-battle features");
+      ok = false;
+    }
+    if (!options_.group_by.empty()) {
+      diagnostics_->Error(at, OptionName("loo"), options_.group_by,
+                          "pair counts (wins_a, wins_b, ties) hold no per-battle " +
+                              options_.group_by);
       ok = false;
     }
     return ok;
@@ -693,7 +758,9 @@ class BattleCsvReader {
         counts[k] = *v;
       }
     }
-    if (ok) acc_->AddPairCounts(acc_->Intern(text.a), acc_->Intern(text.b), counts);
+    if (ok) {
+      acc_->AddPairCounts(acc_->Intern(text.a), acc_->Intern(text.b), counts, record.line());
+    }
   }
 
   Accumulator* acc_;
@@ -853,6 +920,28 @@ class JsonFields : public BattleFields {
  private:
   // Member `key` of the record, or null with an error at the record ("no
   // key", saying which step needs it) when it is missing or null.
+  std::optional<std::string> Group(const std::string& field) override {
+    std::string key = field;
+    if (field == "prompt" && !record_.contains("prompt")) key = "question_id";
+    const auto it = record_.find(key);
+    if (it == record_.end() || it->is_null()) {
+      diagnostics_->Error(place_.OfRecord(), key, "",
+                          fmt::format("no \"{}\" key ({})", key, GroupNeededBy(field)));
+      return std::nullopt;
+    }
+    if (!it->is_string() && !it->is_number()) {
+      return NotA(key.c_str(), *it, "a string or a number");
+    }
+    std::string name = ValueText(*it);
+    if (name.empty()) {
+      diagnostics_->Error(place_.Of(key), key, "",
+                          key + " is empty (" + GroupNeededBy(field) + ")");
+      return std::nullopt;
+    }
+    return name;
+  }
+  int64_t Line() const override { return place_.OfRecord().line; }
+
   const nlohmann::json* Member(const char* key, Step needed_by, const char* or_key = "") {
     const auto it = record_.find(key);
     if (it != record_.end() && !it->is_null()) return &*it;

@@ -108,10 +108,13 @@ struct PairCell {
   int64_t count = 0;
 };
 
-struct Battle {  // one battle in input orientation (kept only for online Elo)
+struct Battle {  // one battle in input orientation (kept with keep_sequence)
   int32_t a = 0, b = 0;
   Outcome outcome = Outcome::kTie;
   double tstamp = 0;
+  int64_t line = 0;    // the line of the file the battle is on (a pair-counts
+                       // row stands for all its battles); 0 = not known
+  int32_t group = -1;  // index in BattleData::group_names (with group_by), else -1
 };
 
 struct BattleReadOptions {
@@ -136,7 +139,15 @@ struct BattleReadOptions {
   // keep_sequence.
   std::vector<std::string> features;
 
-  bool keep_sequence = false;  // keep every battle, in file order (online Elo)
+  // A field naming each battle's group, for leave-one-group-out
+  // (engine/inference/leave_one_out.h): "judge", "prompt" or "category"
+  // (CSV column; JSON key, and for prompt `question_id` when the record has
+  // no `prompt`). A battle without it is an error at its place. Implies
+  // keep_sequence; "" = none. Not for pair counts.
+  std::string group_by;
+
+  bool keep_sequence = false;  // keep every battle, in file order (online Elo,
+                               // the lines of battles for vote dropping)
   BattleLayout layout;         // column or key names and winner labels
                                // (default: the Arena's)
 };
@@ -172,6 +183,9 @@ struct BattleData {
   // [f1_a, f1_b, f2_a, f2_b, ...] for F = feature_names.size().
   std::vector<std::string> feature_names;
   std::vector<double> features;
+
+  // BattleReadOptions::group_by's values, sorted by name (Battle::group).
+  std::vector<std::string> group_names;
 };
 
 // Reads `path` (shown as `display_path`, or `path` when empty) as
