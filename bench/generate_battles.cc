@@ -31,6 +31,12 @@
 // attenuation Davidson ties cause (about 1/(1 + ν/2) near equal strengths).
 // --style-truth writes feature,true_coefficient,mean,sd (β_f, and mean_f and
 // sd_f of r_f) so that a fit can be checked against the truth.
+//
+// Groups (--categories C, --judges J; without them the output is unchanged):
+// columns `category` ("category-00" ..) and `judge` ("judge-0000" ..) after
+// the rest, each battle's drawn uniformly from their own stream Rng(seed, 2)
+// (category first), so the winners are the plain output's. For
+// leave-one-group-out (podium arena --loo).
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -101,6 +107,11 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   app.add_option("--style-truth", style_truth,
                  "Also write feature,true_coefficient,mean,sd (needs --style-features)");
+  int categories = 0, judges = 0;
+  app.add_option("--categories", categories, "Add a category column with this many categories")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--judges", judges, "Add a judge column with this many judges")
+      ->check(CLI::Range(0, 100000000));
   CLI11_PARSE(app, argc, argv);
   if (style_effects.empty()) style_effects.assign(style_features, 0.0);
   if (static_cast<int>(style_effects.size()) != style_features ||
@@ -142,7 +153,10 @@ int main(int argc, char** argv) {
   for (int f = 0; f < style_features; ++f) {
     text += fmt::format(",{0}_a,{0}_b", kStyleNames[f]);
   }
+  if (categories > 0) text += ",category";
+  if (judges > 0) text += ",judge";
   text += "\n";
+  podium::Rng groups(seed, 2);
   text.reserve(static_cast<size_t>(battles) * (30 + 12 * style_features));
   char line[64];
   podium::Rng rng(seed, 0), styles(seed, 1);
@@ -165,6 +179,8 @@ int main(int argc, char** argv) {
     for (int f = 0; f < style_features; ++f) {
       text += fmt::format(",{},{}", style.counts[2 * f], style.counts[2 * f + 1]);
     }
+    if (categories > 0) text += fmt::format(",category-{:02d}", groups.Below(categories));
+    if (judges > 0) text += fmt::format(",judge-{:04d}", groups.Below(judges));
     text += '\n';
   }
   std::string error;

@@ -7,6 +7,7 @@
 
 #include "engine/inference/net_win_rate.h"
 #include "engine/ingest/judgments.h"
+#include "engine/reporting/arena_fragility.h"
 #include "engine/reporting/arena_report.h"
 #include "tools/command_options.h"
 
@@ -29,12 +30,41 @@ struct ArenaRequest {
   double control_l2 = 1.0;
   bool control_unweighted = false;
   double ridge = 0;
+  // How fragile the board is (ArenaOptions::robustness, loo).
+  bool robustness = false;
+  int top_k = 1;
+  double max_drop = 0.01;
+  std::string loo;
   BootstrapOptions resampling;
   // Whether these were given (an option that does not apply is an error).
   const CLI::Option *rounds_flag = nullptr, *draws_flag = nullptr, *control_l2_flag = nullptr,
-                    *control_unweighted_flag = nullptr;
+                    *control_unweighted_flag = nullptr, *top_k_flag = nullptr,
+                    *max_drop_flag = nullptr;
   OutputOptions output;
 };
+
+// --max-drop, shared by `podium arena --robustness` and `podium robustness`.
+CLI::Option* AddMaxDropOption(CLI::App* c, double* max_drop) {
+  return c->add_option("--max-drop", *max_drop,
+                       "Vote dropping: the largest fraction of battles to try removing")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+}
+
+void AddFragilityOptions(CLI::App* c, ArenaRequest* r) {
+  c->add_flag("--robustness", r->robustness,
+              "Find the fewest battles whose removal changes #1 (or the top k): influence "
+              "approximation, verified by refitting; lists the battles");
+  r->top_k_flag = c->add_option("--top-k", r->top_k,
+                                "--robustness: change the top K set instead of #1")
+                      ->check(CLI::Range(1, 1'000'000))
+                      ->capture_default_str();
+  r->max_drop_flag = AddMaxDropOption(c, &r->max_drop);
+  c->add_option("--loo", r->loo,
+                "Leave each judge, prompt or category out in turn and report each model's "
+                "largest rating and rank change (the field must be in the battles)")
+      ->check(CLI::IsMember({"judge", "prompt", "category"}));
+}
 
 void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   c->add_option("battles", r->battles,
@@ -104,6 +134,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->capture_default_str();
   r->control_unweighted_flag = c->add_flag("--control-unweighted", r->control_unweighted,
               "Style control without arena-rank's pair reweighting (on by default)");
+  AddFragilityOptions(c, r);
   AddBootstrapOptions(c, &r->resampling, 0);
   r->rounds_flag = c->get_option("--rounds");
   AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
@@ -142,7 +173,9 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   };
   if (!needs(r.draws_flag, o.ci == ArenaIntervals::kSandwich, "--ci sandwich") ||
       !needs(r.control_l2_flag, !r.control.empty(), "--control") ||
-      !needs(r.control_unweighted_flag, !r.control.empty(), "--control")) {
+      !needs(r.control_unweighted_flag, !r.control.empty(), "--control") ||
+      !needs(r.top_k_flag, r.robustness, "--robustness") ||
+      !needs(r.max_drop_flag, r.robustness, "--robustness")) {
     return std::nullopt;
   }
   o.draws = r.draws;
@@ -154,6 +187,10 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   o.per_component = r.per_component;
   o.rank_all = r.rank_all;
   o.ridge = r.ridge;
+  o.robustness = r.robustness;
+  o.top_k = r.top_k;
+  o.max_drop = r.max_drop;
+  o.loo = r.loo;
   return o;
 }
 
@@ -172,8 +209,9 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   read.exclude_ties = r.exclude_ties;
   read.max_votes_per_judge_per_day = r.max_votes_per_judge_per_day;
   read.drop_outlier_judges = r.drop_outlier_judges;
-  read.keep_sequence = options->method == ArenaMethod::kElo;
+  read.keep_sequence = options->method == ArenaMethod::kElo || options->robustness;
   read.features = r.control;
+  read.group_by = r.loo;
   std::optional<RatedBattles> rated =
       RateBattles(r.battles, read, *options, session.log, diagnostics);
   if (!rated) return std::nullopt;
@@ -182,6 +220,62 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   if (format == "json") return ArenaJson(rated->result, input);
   if (format == "csv") return ArenaCsv(rated->result);
   return ArenaMarkdown(rated->result, input);
+}
+
+// `podium robustness BATTLES A B`: how many battles decide the pair's order.
+struct RobustnessRequest {
+  std::string battles, model_a, model_b, ties = "half", columns, winner_labels, category;
+  bool exclude_ties = false;
+  int64_t min_battles = 0;
+  double max_drop = 0.01;
+  OutputOptions output;
+};
+
+void AddRobustnessOptions(CLI::App* c, RobustnessRequest* r) {
+  c->add_option("battles", r->battles, "Battles (as for podium arena)")->required();
+  c->add_option("model_a", r->model_a, "One model of the pair")->required();
+  c->add_option("model_b", r->model_b, "The other model")->required();
+  c->add_option("--columns", r->columns, "Columns (or JSON keys) of the roles, as podium arena");
+  c->add_option("--winner-labels", r->winner_labels, "Winner labels, as podium arena");
+  AddEnumOption(c, "--ties", &r->ties, kTieModelNames, "Ties: half or drop");
+  c->add_option("--category", r->category, "Keep only battles of this category");
+  c->add_flag("--exclude-ties", r->exclude_ties, "Drop tied battles");
+  c->add_option("--min-battles", r->min_battles, "Leave out models with fewer battles")
+      ->capture_default_str();
+  AddMaxDropOption(c, &r->max_drop);
+  AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
+}
+
+std::optional<std::string> RenderRobustness(const RobustnessRequest& r, const std::string& format,
+                                            Session& session, Diagnostics* diagnostics) {
+  if (r.model_a == r.model_b) {
+    diagnostics->Error(kCommandLine, "model_b", r.model_b, "the two models are the same");
+    return std::nullopt;
+  }
+  const std::optional<BattleLayout> layout =
+      ParseBattleLayout(r.columns, r.winner_labels, diagnostics);
+  if (!layout) return std::nullopt;
+  ArenaOptions options;
+  options.rounds = 0;
+  options.ties = *ParseName(kTieModelNames, r.ties);
+  options.min_battles = r.min_battles;
+  options.robustness = true;
+  options.pair_a = r.model_a;
+  options.pair_b = r.model_b;
+  options.max_drop = r.max_drop;
+  BattleReadOptions read;
+  read.layout = *layout;
+  read.category = r.category;
+  read.exclude_ties = r.exclude_ties;
+  read.keep_sequence = true;
+  std::optional<RatedBattles> rated =
+      RateBattles(r.battles, read, options, session.log, diagnostics);
+  if (!rated) return std::nullopt;
+  const ArenaInput input{r.output.title, r.battles, rated->dropped_category, rated->dropped_ties,
+                         rated->cleaning};
+  if (format == "json") return RobustnessJson(rated->result, input);
+  if (format == "csv") return DroppedBattlesCsv(rated->result, r.battles);
+  return RobustnessMarkdown(rated->result, input);
 }
 
 struct NetWinRequest {
@@ -272,6 +366,12 @@ std::optional<RatedBattles> RateBattles(const std::string& path, const BattleRea
 Command ArenaCommand() {
   return ReportCommand("arena", "Rate models from pairwise battles (Bradley-Terry or Elo)",
                        AddArenaOptions, RenderArena);
+}
+
+Command RobustnessCommand() {
+  return ReportCommand("robustness",
+                       "The fewest battles whose removal reverses the order of two models",
+                       AddRobustnessOptions, RenderRobustness);
 }
 
 Command NetWinCommand() {

@@ -16,6 +16,7 @@ namespace podium {
 
 Command ArenaCommand();
 Command NetWinCommand();
+Command RobustnessCommand();  // podium robustness BATTLES A B
 
 struct RatedBattles {
   ArenaResult result;

@@ -29,7 +29,7 @@ namespace {
 
 // The subcommands, in the order `podium --help` lists them.
 std::vector<Command> CommandTable() {
-  return {LeaderboardCommand(), ArenaCommand(),  NetWinCommand(), H2HCommand(),
+  return {LeaderboardCommand(), ArenaCommand(),  RobustnessCommand(), NetWinCommand(), H2HCommand(),
           AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand(),
           ImportCommand(),      InitCommand(),   ExportCommand()};
 }

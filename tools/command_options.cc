@@ -101,6 +101,8 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"items", "--items"},
           {"kind", "--bootstrap"},
           {"language", "--language"},
+          {"loo", "--loo"},
+          {"max_drop", "--max-drop"},
           {"max_votes_per_judge_per_day", "--max-votes-per-judge-per-day"},
           {"method", "--method"},
           {"min_battles", "--min-battles"},
@@ -110,8 +112,10 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"per_component", "--per-component"},
           {"rank_all", "--rank-all"},
           {"reweight", "--reweight"},
+          {"robustness", "--robustness"},
           {"ridge", "--ridge"},
           {"rounds", "--rounds"},
+          {"top_k", "--top-k"},
           {"winner_labels", "--winner-labels"}};
 }
 

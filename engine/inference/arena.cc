@@ -274,6 +274,96 @@ std::string NotRankedReason(const ComparisonGraph& graph, int i) {
   return "";
 }
 
+// Competition ranks of `ratings` among the models with a rank in `rows`;
+// 0 for the others.
+std::vector<int> RanksAmongRanked(const Eigen::VectorXd& ratings,
+                                  const std::vector<ArenaRow>& rows) {
+  std::vector<int> ranks(ratings.size(), 0);
+  for (const ArenaRow& row : rows) {
+    if (row.rank == 0) continue;
+    int rank = 1;
+    for (const ArenaRow& other : rows) {
+      if (other.rank > 0 && ratings(other.index) > ratings(row.index)) ++rank;
+    }
+    ranks[row.index] = rank;
+  }
+  return ranks;
+}
+
+// Why the fragility analyses cannot run on this board, or "".
+std::string FragilityBlocker(const ArenaOptions& o, const BattleData& data, int components) {
+  if (o.method != ArenaMethod::kBradleyTerry) return "it needs " + OptionName("method") + " bt";
+  if (o.reweight) {
+    return "reweighted battles weigh by their pair's count, which removing battles changes; "
+           "drop " + OptionName("reweight");
+  }
+  if (components > 1) return "it needs one connected comparison graph";
+  if (o.robustness && (o.ties == TieModel::kDavidson)) {
+    return "vote dropping models ties as half a win or drops them, not " +
+           std::string(TieModelName(o.ties));
+  }
+  if (o.robustness && data.sequence.size() != static_cast<size_t>(data.battles)) {
+    return "the battles' lines were not read";
+  }
+  if (!o.loo.empty() && data.sequence.size() != static_cast<size_t>(data.battles)) {
+    return "the battles' groups were not read";
+  }
+  return "";
+}
+
+// Vote dropping on the board (one component): the set, the lines of its
+// battles, and the board without it.
+ArenaRobustness RobustnessOf(const BattleData& data, const ArenaResult& board, int anchor) {
+  const ArenaOptions& o = board.options;
+  const int m = static_cast<int>(data.models.size());
+  VoteDropOptions drop;
+  drop.max_fraction = o.max_drop;
+  drop.fit.ties = o.ties;
+  drop.fit.ridge = board.ridge_used;
+  drop.fallback_ridge = kFallbackRidge;
+  for (const ArenaRow& row : board.rows) {
+    if (row.rank > 0) drop.eligible.push_back(row.index);
+  }
+  if (!o.pair_a.empty()) {
+    drop.target = DropTarget::kPair;
+    const auto index = [&](const std::string& name) {
+      return static_cast<int>(std::find(data.models.begin(), data.models.end(), name) -
+                              data.models.begin());
+    };
+    drop.model_a = index(o.pair_a);
+    drop.model_b = index(o.pair_b);
+  } else {
+    drop.target = o.top_k == 1 ? DropTarget::kTop : DropTarget::kTopK;
+    drop.top_k = o.top_k;
+  }
+  ArenaRobustness out;
+  out.drop = FindVoteDrop(m, data.cells, drop);
+  // The lines of the removed battles: the first `count` of each cell, in
+  // file order.
+  out.lines.resize(out.drop.cells.size());
+  for (size_t k = 0; k < out.drop.cells.size(); ++k) {
+    const DroppedCell& c = out.drop.cells[k];
+    std::vector<int64_t>& lines = out.lines[k];
+    for (const Battle& b : data.sequence) {
+      const bool same = (b.a == c.i && b.b == c.j && b.outcome == c.outcome) ||
+                        (b.a == c.j && b.b == c.i &&
+                         (c.outcome == Outcome::kTie ? b.outcome == Outcome::kTie
+                                                     : b.outcome != Outcome::kTie &&
+                                                           b.outcome != c.outcome));
+      if (same) lines.push_back(b.line);
+    }
+    std::sort(lines.begin(), lines.end());
+    lines.resize(static_cast<size_t>(c.count));
+  }
+  if (out.drop.flipped) {
+    out.ratings_after =
+        ToRatings(kEloPerNat * out.drop.after, anchor, o.anchor_rating, /*centre=*/true);
+    out.ranks_after = RanksAmongRanked(out.ratings_after, board.rows);
+  }
+  (void)m;
+  return out;
+}
+
 }  // namespace
 
 const char* ArenaMethodName(ArenaMethod method) { return NameOf(kArenaMethodNames, method); }
@@ -526,6 +616,45 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       result.warnings.push_back(fmt::format("{} of {} style-control bootstrap refits did not converge",
                                             result.style->unconverged_replicates, options.rounds));
     }
+  }
+  if (options.robustness || !options.loo.empty()) {
+    const std::string blocker = FragilityBlocker(options, data, graph.num_components);
+    const char* option = options.robustness ? "robustness" : "loo";
+    if (!blocker.empty()) {
+      diagnostics->Error({}, OptionName(option), "", "does not apply: " + blocker);
+      return std::nullopt;
+    }
+    int ranked = 0;
+    for (const ArenaRow& row : result.rows) ranked += row.rank > 0;
+    if (options.robustness && options.pair_a.empty() && options.top_k >= ranked) {
+      diagnostics->Error({}, OptionName("top_k"), std::to_string(options.top_k),
+                         fmt::format("the top {} of {} ranked models cannot change",
+                                     options.top_k, ranked));
+      return std::nullopt;
+    }
+    for (const std::string* name : {&options.pair_a, &options.pair_b}) {
+      if (!name->empty() &&
+          std::find(data.models.begin(), data.models.end(), *name) == data.models.end()) {
+        diagnostics->Error({}, "", *name, fmt::format("model \"{}\" has no battles", *name));
+        return std::nullopt;
+      }
+    }
+  }
+  if (options.robustness) result.robustness = RobustnessOf(data, result, anchor_index);
+  if (!options.loo.empty()) {
+    LeaveOneOutOptions loo;
+    loo.fit.ties = options.ties;
+    loo.fit.ridge = result.ridge_used;
+    loo.fallback_ridge = kFallbackRidge;
+    loo.anchor = anchor_index;
+    loo.anchor_rating = options.anchor_rating;
+    for (const ArenaRow& row : result.rows) {
+      if (row.rank > 0) loo.eligible.push_back(row.index);
+    }
+    result.loo = ArenaLeaveOneOut{
+        options.loo, data.group_names,
+        LeaveOneGroupOut(m, data.cells, data.sequence,
+                         static_cast<int>(data.group_names.size()), loo)};
   }
   CountAndMatrices(data, &result);
   std::sort(result.rows.begin(), result.rows.end(), [](const ArenaRow& a, const ArenaRow& b) {

@@ -24,6 +24,8 @@
 #include "engine/base/progress.h"
 #include "engine/inference/arena_style.h"
 #include "engine/inference/bootstrap.h"
+#include "engine/inference/leave_one_out.h"
+#include "engine/inference/vote_dropping.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
 #include "engine/rating/elo.h"
@@ -78,6 +80,21 @@ struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   // ties half or drop, one connected component.
   StyleBoardOptions style;
 
+  // How fragile the board is (docs/methods.md "How fragile is the board"):
+  // Bradley–Terry on one connected component, without --reweight.
+  //   robustness  the smallest verified set of battles whose removal changes
+  //               #1 (top_k 1), the top k, or the order of pair_a and
+  //               pair_b (vote_dropping.h); ties half or drop; needs the
+  //               battle sequence (lines) read
+  //   loo         leave each group of BattleData::group_names out in turn
+  //               (leave_one_out.h); "judge", "prompt" or "category", the
+  //               field the reader grouped by
+  bool robustness = false;
+  int top_k = 1;
+  std::string pair_a, pair_b;  // both set: the pair's order instead of the top
+  double max_drop = 0.01;      // the largest fraction of battles tried
+  std::string loo;
+
   // Whether the rows carry intervals, rank intervals, rank sets and tiers.
   bool has_intervals() const { return ci == ArenaIntervals::kSandwich || rounds > 0; }
 };
@@ -99,6 +116,21 @@ struct ArenaRow {
   int index = 0;  // row/column in the matrices
 };
 
+// The vote-dropping answer with the battles behind it (models as indices
+// into ArenaResult::models).
+struct ArenaRobustness {
+  VoteDropResult drop;
+  std::vector<std::vector<int64_t>> lines;  // per drop.cells: the lines of its battles
+  Eigen::VectorXd ratings_after;            // the board's scale, refit without the set
+  std::vector<int> ranks_after;             // among the ranked models; 0 = not ranked
+};
+
+struct ArenaLeaveOneOut {
+  std::string by;                   // judge, prompt or category
+  std::vector<std::string> groups;  // names (LeaveOneOutResult group order)
+  LeaveOneOutResult result;
+};
+
 struct ArenaResult {
   ArenaOptions options;
   std::vector<ArenaRow> rows;              // by component, then rank (not ranked last,
@@ -118,6 +150,8 @@ struct ArenaResult {
   Eigen::MatrixXd covariance;
   double critical_value = 0;  // kSandwich: the max-t c of the first component; else NaN
   std::optional<StyleBoard> style;  // with options.style.features
+  std::optional<ArenaRobustness> robustness;  // with options.robustness
+  std::optional<ArenaLeaveOneOut> loo;        // with options.loo
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit

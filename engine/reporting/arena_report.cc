@@ -7,6 +7,7 @@
 
 #include "engine/base/option_names.h"
 #include "engine/base/number.h"
+#include "engine/reporting/arena_fragility.h"
 #include "engine/reporting/text_format.h"
 
 namespace podium {
@@ -241,6 +242,7 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
   }
   out += "\n" + DescribeArena(r) + "\n";
   if (r.style) out += StyleMarkdown(*r.style, r.options);
+  out += FragilityMarkdown(r, input.path);
   if (!r.warnings.empty()) {
     out += "\nWarnings:\n\n";
     for (const std::string& w : r.warnings) out += "- " + w + "\n";
@@ -275,6 +277,8 @@ std::string ArenaCsv(const ArenaResult& r) {
                                  "controlled_rank", "controlled_rank_ub", "rank_change"});
     for (const StyleRow& row : r.style->rows) controlled[row.index] = &row;
   }
+  const std::vector<std::string> fragility = FragilityCsvHeader(r);
+  header.insert(header.end(), fragility.begin(), fragility.end());
   std::string out = CsvLine(header);
   for (const ArenaRow& row : r.rows) {
     // Rank columns of a model without a rank are empty, and not_ranked says why.
@@ -295,6 +299,8 @@ std::string ArenaCsv(const ArenaResult& r) {
                                    c->uncontrolled_rank > 0 ? std::to_string(c->rank_change)
                                                             : std::string()});
     }
+    const std::vector<std::string> extra = FragilityCsvFields(r, row.index);
+    fields.insert(fields.end(), extra.begin(), extra.end());
     out += CsvLine(fields);
   }
   return out;
@@ -381,6 +387,40 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                                                : MatrixJson(kEloPerNat * kEloPerNat *
                                                             r.covariance)}};
   doc["style_control"] = r.style ? StyleJson(*r.style, o) : Json(nullptr);
+  if (r.robustness || r.loo) doc["fragility"] = FragilityJson(r, input.path);
+  doc["warnings"] = r.warnings;
+  return doc.dump(2) + "\n";
+}
+
+std::string RobustnessMarkdown(const ArenaResult& r, const ArenaInput& input) {
+  const ArenaOptions& o = r.options;
+  std::string out = fmt::format(
+      "# {}\n\n", input.title.empty() ? fmt::format("How many battles decide {} vs {}",
+                                                     o.pair_a, o.pair_b)
+                                       : input.title);
+  out += fmt::format("{} battles among {} models from `{}`; Bradley–Terry, ties {}.\n", r.total_battles,
+                     r.rows.size(), input.path, TieModelName(o.ties));
+  std::string section = FragilityMarkdown(r, input.path);
+  return out + section.substr(section.find("\n\n", 1) + 1);  // without its heading
+}
+
+std::string RobustnessJson(const ArenaResult& r, const ArenaInput& input) {
+  const ArenaOptions& o = r.options;
+  Json doc;
+  doc["schema"] = "podium.robustness/1";
+  doc["title"] = input.title.empty()
+                     ? fmt::format("How many battles decide {} vs {}", o.pair_a, o.pair_b)
+                     : input.title;
+  doc["options"] = {{"method", ArenaMethodName(o.method)},
+                    {"ties", TieModelName(o.ties)},
+                    {"min_battles", o.min_battles},
+                    {"max_drop", JsonNumber(o.max_drop)}};
+  doc["input"] = {{"battles_file", input.path},
+                  {"battles", r.total_battles},
+                  {"models", r.models.size()},
+                  {"dropped_category", input.dropped_category},
+                  {"dropped_ties", input.dropped_ties}};
+  doc["robustness"] = FragilityJson(r, input.path)["robustness"];
   doc["warnings"] = r.warnings;
   return doc.dump(2) + "\n";
 }

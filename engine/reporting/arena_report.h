@@ -25,6 +25,11 @@ std::string ArenaMarkdown(const ArenaResult& result, const ArenaInput& input);
 std::string ArenaCsv(const ArenaResult& result);
 std::string ArenaJson(const ArenaResult& result, const ArenaInput& input);
 
+// `podium robustness`: the pair's vote-dropping answer with the board's
+// context ("schema": "podium.robustness/1").
+std::string RobustnessMarkdown(const ArenaResult& result, const ArenaInput& input);
+std::string RobustnessJson(const ArenaResult& result, const ArenaInput& input);
+
 struct NetWinReport {
   std::string title;
   std::string judgments_path;  // "" when none

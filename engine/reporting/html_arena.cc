@@ -206,6 +206,7 @@ std::string ArenaHtmlSection(const Json& r, const std::string& id) {
   out += HtmlFigure(ForestPlotSvg(forest, plot), caption) + ArenaHeatMap(r);
   const Json& style = JsonAt(r, "style_control");
   if (style.is_object()) out += StyleHtml(style, JsonNum(options, "level"));
+  out += FragilityHtml(JsonAt(r, "fragility"));
   const std::vector<std::string> warnings = JsonStrings(r, "warnings");
   if (!warnings.empty()) out += "<h3>Warnings</h3>\n" + HtmlList(warnings);
   return out + "</section>\n";

@@ -15,6 +15,7 @@ constexpr SchemaRenderer kRenderers[] = {
     {"podium.arena/1", ArenaHtmlSection},
     {"podium.netwin/1", NetWinHtmlSection},
     {"podium.h2h/1", H2HHtmlSection},
+    {"podium.robustness/1", RobustnessHtmlSection},
 };
 
 }  // namespace

@@ -55,6 +55,18 @@ std::string NetWinHtmlSection(const nlohmann::ordered_json& report, const std::s
 // p-values are Holm-adjusted when the report compares all pairs.
 std::string H2HHtmlSection(const nlohmann::ordered_json& report, const std::string& id);
 
+// podium.robustness/1 (html_fragility.cc): the battles, the vote-dropping
+// answer in words, the battles removed (file, line, models, winner; the
+// first 200) and the board refitted without them.
+std::string RobustnessHtmlSection(const nlohmann::ordered_json& report, const std::string& id);
+
+// The "How fragile is this board" part of an arena section, from
+// podium.arena/1 "fragility" (html_fragility.cc); "" when it is not an
+// object: the vote-dropping answer as above, and the leave-one-out tables
+// (per model the largest rating and rank change and the group behind each;
+// per group its battles and #1 without it).
+std::string FragilityHtml(const nlohmann::ordered_json& fragility);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_REPORTING_HTML_SECTIONS_H_
