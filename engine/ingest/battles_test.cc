@@ -592,3 +592,73 @@ TEST(BattlesCleaningTest, WhenCleaningLeavesNothingTheMessageSaysWhichSteps) {
 
 }  // namespace
 }  // namespace podium
+
+namespace podium {
+namespace {
+
+TEST(BattlesGroupTest, GroupsAreNamedInOrderAndLinesKeptInEveryForm) {
+  BattleReadOptions options;
+  options.group_by = "judge";
+  Diagnostics d;
+  const BattleData csv = Read("g.csv",
+                              "model_a,model_b,winner,judge\n"
+                              "a,b,model_a,zed\n"
+                              "\"a\",b,model_b,\"amy\"\n"
+                              "b,a,tie,zed\n",
+                              &d, options);
+  ASSERT_FALSE(d.has_errors()) << Formatted(d)[0];
+  EXPECT_EQ(csv.group_names, (std::vector<std::string>{"amy", "zed"}));
+  ASSERT_EQ(csv.sequence.size(), 3u);
+  EXPECT_EQ(csv.sequence[0].group, 1);
+  EXPECT_EQ(csv.sequence[1].group, 0);
+  EXPECT_EQ(csv.sequence[0].line, 2);
+  EXPECT_EQ(csv.sequence[2].line, 4);
+
+  // JSON: the record's line; a prompt without a `prompt` key is its question_id.
+  options.group_by = "prompt";
+  const BattleData json = Read("g.json",
+                               "[\n"
+                               "  {\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"model_a\",\n"
+                               "   \"question_id\": \"q1\"},\n"
+                               "  {\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\",\n"
+                               "   \"question_id\": 7}\n"
+                               "]\n",
+                               &d, options);
+  ASSERT_FALSE(d.has_errors()) << Formatted(d)[0];
+  EXPECT_EQ(json.group_names, (std::vector<std::string>{"7", "q1"}));
+  ASSERT_EQ(json.sequence.size(), 2u);
+  EXPECT_EQ(json.sequence[0].line, 2);
+  EXPECT_EQ(json.sequence[1].line, 4);
+  EXPECT_EQ(json.sequence[0].group, 1);
+}
+
+TEST(BattlesGroupTest, MissingGroupsAreErrorsAtTheirPlace) {
+  BattleReadOptions options;
+  options.group_by = "category";
+  Diagnostics header;
+  Read("h.csv", "model_a,model_b,winner\na,b,model_a\n", &header, options);
+  ASSERT_TRUE(header.has_errors());
+  EXPECT_EQ(Formatted(header)[0],
+            "h.csv:1:1: error: field 'category': missing column (needed by loo category)");
+  Diagnostics empty;
+  Read("e.csv", "model_a,model_b,winner,category\na,b,model_a,\n", &empty, options);
+  ASSERT_TRUE(empty.has_errors());
+  EXPECT_NE(Formatted(empty)[0].find("e.csv:2:"), std::string::npos);
+  Diagnostics counts;
+  Read("c.csv", "model_a,model_b,wins_a,wins_b,ties\na,b,1,2,0\n", &counts, options);
+  ASSERT_TRUE(counts.has_errors());
+  EXPECT_NE(Formatted(counts)[0].find("pair counts"), std::string::npos);
+  // Pair counts keep their row's line for every battle of the row.
+  Diagnostics ok;
+  BattleReadOptions lines;
+  lines.keep_sequence = true;
+  const BattleData rows =
+      Read("r.csv", "model_a,model_b,wins_a,wins_b,ties\na,b,1,2,0\na,c,0,1,1\n", &ok, lines);
+  ASSERT_FALSE(ok.has_errors());
+  ASSERT_EQ(rows.sequence.size(), 5u);
+  EXPECT_EQ(rows.sequence[2].line, 2);
+  EXPECT_EQ(rows.sequence[3].line, 3);
+}
+
+}  // namespace
+}  // namespace podium
