@@ -38,9 +38,6 @@ std::string WinnerOf(const ArenaResult& r, const DroppedCell& c) {
   return r.models[c.outcome == Outcome::kWinA ? c.i : c.j];
 }
 
-std::string RatingText(const ArenaResult& r, const Eigen::VectorXd& ratings, int model) {
-  return fmt::format("{} {}", r.models[model], FormatFixed(ratings(model), 1));
-}
 
 std::vector<std::string> Names(const ArenaResult& r, const std::vector<int>& models) {
   std::vector<std::string> out;
