@@ -74,6 +74,7 @@ struct ComponentFit {
   Eigen::VectorXd ratings;
   Eigen::MatrixXd replicates;  // rounds x models
   Eigen::MatrixXd weights;     // per pair (reweight), else empty
+  double tie_parameter = 0;    // Davidson's nu, Rao–Kupper's theta; else 0
 };
 
 class ArenaBuilder {
@@ -106,9 +107,10 @@ class ArenaBuilder {
     const BradleyTerryResult full = FitBradleyTerry(counts, bt);
     result_->iterations = std::max(result_->iterations, full.iterations);
     result_->converged = result_->converged && full.converged;
-    if (o_.ties == TieModel::kDavidson && result_->tie_parameter == 0) {
+    if (ModelsTies(o_.ties) && result_->tie_parameter == 0) {
       result_->tie_parameter = full.tie_parameter;
     }
+    fit.tie_parameter = full.tie_parameter;
     if (!full.converged) {
       result_->warnings.push_back(fmt::format(
           "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
@@ -259,6 +261,16 @@ SandwichRanks SandwichComponent(const BattleData& part, const ComponentFit& fit,
   return out;
 }
 
+// P(member k beats member l) from the ratings: Rao–Kupper's given a decided
+// battle, else the Elo formula (the Bradley–Terry one on the Elo scale).
+double PredictedWin(const ArenaOptions& options, const ComponentFit& fit, int k, int l) {
+  if (options.method == ArenaMethod::kElo || options.ties != TieModel::kRaoKupper) {
+    return EloWinProbability(fit.ratings(k), fit.ratings(l));
+  }
+  return DecisiveWinProbability(options.ties, (fit.ratings(k) - fit.ratings(l)) / kEloPerNat,
+                                fit.tie_parameter);
+}
+
 // Why model `i` has no maximum-likelihood rating ("only wins (no losses)"),
 // or "" when it has one.
 std::string NotRankedReason(const ComparisonGraph& graph, int i) {
@@ -317,9 +329,10 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                                          "features, not pair counts"));
     return std::nullopt;
   }
-  if (sandwich && options.ties == TieModel::kDavidson) {
+  if (sandwich && ModelsTies(options.ties)) {
     diagnostics->Error({}, OptionName("ci"), "sandwich",
-                       "the sandwich covariance is defined for ties half or drop, not davidson");
+                       fmt::format("the sandwich covariance is defined for ties half or drop, not {}",
+                                   TieModelName(options.ties)));
     return std::nullopt;
   }
   if (sandwich && options.ridge > 0) {
@@ -328,9 +341,11 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                        "ridge-penalized fit has another one: drop the ridge or use the bootstrap");
     return std::nullopt;
   }
-  if (!options.style.features.empty() && options.ties == TieModel::kDavidson) {
+  if (!options.style.features.empty() && ModelsTies(options.ties)) {
     diagnostics->Error({}, OptionName("control"), "",
-                       "style control models ties as half a win (or drops them), not davidson");
+                       fmt::format("style control models ties as half a win (or drops them), "
+                                   "not {}",
+                                   TieModelName(options.ties)));
     return std::nullopt;
   }
   if (sandwich && options.rounds > 0) {
@@ -488,7 +503,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       result.rows.push_back(row);
       for (size_t l = 0; l < members.size(); ++l) {
         result.predicted(members[k], members[l]) =
-            k == l ? std::nan("") : EloWinProbability(fit.ratings(k), fit.ratings(l));
+            k == l ? std::nan("") : PredictedWin(options, fit, k, l);
       }
     }
   }

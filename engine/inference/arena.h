@@ -121,7 +121,7 @@ struct ArenaResult {
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit
-  double tie_parameter = 0;  // Davidson's nu (first component)
+  double tie_parameter = 0;  // Davidson's nu or Rao–Kupper's theta (first component)
   int iterations = 0;
   bool converged = true;
   int degenerate_replicates = 0;            // replicates fitted with the fallback ridge

@@ -21,9 +21,13 @@ std::string DescribeArena(const ArenaResult& r) {
           ? fmt::format(
                 "Bradley–Terry maximum likelihood on the Elo scale (P(i beats j) = 1 / "
                 "(1 + 10^((R_j - R_i)/400))), ties {}",
-                o.ties == TieModel::kHalf   ? "counted as half a win for each side"
-                : o.ties == TieModel::kDrop ? "dropped"
-                                            : "modelled by Davidson (1970)")
+                o.ties == TieModel::kHalf       ? "counted as half a win for each side"
+                : o.ties == TieModel::kDrop     ? "dropped"
+                : o.ties == TieModel::kDavidson ? "modelled by Davidson (1970)"
+                                                : "modelled by Rao & Kupper (1967): P(i beats j) = "
+                                                  "σ(θ_i − θ_j − ln θ), a tie otherwise; the "
+                                                  "predicted probabilities are given a decided "
+                                                  "battle")
           : fmt::format(
                 "Online Elo as FastChat's compute_elo (K = {:g}, base {:g}, scale {:g}, "
                 "initial {:g}; battles in {} order; a tie is half a win)",
@@ -341,7 +345,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                 {"converged", r.converged},
                 {"ridge_used", JsonNumber(r.ridge_used)},
                 {"tie_parameter",
-                 o.ties == TieModel::kDavidson ? JsonNumber(r.tie_parameter) : Json(nullptr)},
+                 ModelsTies(o.ties) ? JsonNumber(r.tie_parameter) : Json(nullptr)},
                 {"components", r.num_components},
                 {"degenerate_replicates", r.degenerate_replicates}};
   Json rows = Json::array();
