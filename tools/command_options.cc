@@ -98,6 +98,8 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"dedup", "--dedup"},
           {"drop_outlier_judges", "--drop-outlier-judges"},
           {"exclude_ties", "--exclude-ties"},
+          {"fit", "--fit"},
+          {"folds", "--folds"},
           {"items", "--items"},
           {"kind", "--bootstrap"},
           {"language", "--language"},
@@ -112,6 +114,7 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"reweight", "--reweight"},
           {"ridge", "--ridge"},
           {"rounds", "--rounds"},
+          {"ties", "--ties"},
           {"winner_labels", "--winner-labels"}};
 }
 

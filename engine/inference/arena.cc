@@ -271,6 +271,16 @@ double PredictedWin(const ArenaOptions& options, const ComponentFit& fit, int k,
                                 fit.tie_parameter);
 }
 
+// Battles per model (input order).
+std::vector<int64_t> BattlesPerModel(const BattleData& data) {
+  std::vector<int64_t> per_model(data.models.size(), 0);
+  for (const PairCell& c : data.cells) {
+    per_model[c.i] += c.count;
+    per_model[c.j] += c.count;
+  }
+  return per_model;
+}
+
 // Why model `i` has no maximum-likelihood rating ("only wins (no losses)"),
 // or "" when it has one.
 std::string NotRankedReason(const ComparisonGraph& graph, int i) {
@@ -300,7 +310,9 @@ std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& tex
 // not-ranked models, components, anchor, fit, bootstrap, rows) share the
 // subset of models and its indices; split apart they would pass half a dozen
 // parallel vectors between them. Each step is marked by a comment.
-std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
+namespace {
+
+std::optional<ArenaResult> BuildBoard(const BattleData& input, const ArenaOptions& options,
                                       Diagnostics* diagnostics) {
   ArenaResult result;
   result.options = options;
@@ -330,9 +342,10 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     return std::nullopt;
   }
   if (sandwich && ModelsTies(options.ties)) {
-    diagnostics->Error({}, OptionName("ci"), "sandwich",
-                       fmt::format("the sandwich covariance is defined for ties half or drop, not {}",
-                                   TieModelName(options.ties)));
+    diagnostics->Error(
+        {}, OptionName("ci"), "sandwich",
+        fmt::format("the sandwich covariance is defined for ties half or drop, not {}",
+                    TieModelName(options.ties)));
     return std::nullopt;
   }
   if (sandwich && options.ridge > 0) {
@@ -357,11 +370,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     return std::nullopt;
   }
   // --min-battles: one pass, as Arena's filter.
-  std::vector<int64_t> per_model(input.models.size(), 0);
-  for (const PairCell& c : input.cells) {
-    per_model[c.i] += c.count;
-    per_model[c.j] += c.count;
-  }
+  const std::vector<int64_t> per_model = BattlesPerModel(input);
   std::vector<int> keep;
   for (size_t i = 0; i < input.models.size(); ++i) {
     if (per_model[i] >= options.min_battles) {
@@ -544,6 +553,69 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     return std::tie(a.component, a_out, a.rank, b.rating, a.model) <
            std::tie(b.component, b_out, b.rank, a.rating, b.model);
   });
+  return result;
+}
+
+// --fit and --ties auto: what contradicts them, before any work.
+bool CheckFitOptions(const ArenaOptions& options, Diagnostics* diagnostics) {
+  const char* option = options.ties_auto ? "ties" : "fit";
+  const std::string value = options.ties_auto ? "auto" : "";
+  if (options.method == ArenaMethod::kElo) {
+    diagnostics->Error({}, OptionName(option), value,
+                       fmt::format("the goodness of fit compares the tie models of {} bt; online "
+                                   "Elo has no likelihood",
+                                   OptionName("method")));
+    return false;
+  }
+  if (options.folds < 2 || options.folds > 255) {
+    diagnostics->Error({}, OptionName("folds"), std::to_string(options.folds),
+                       "expected 2 to 255 folds");
+    return false;
+  }
+  if (options.ties_auto &&
+      (options.ci == ArenaIntervals::kSandwich || !options.style.features.empty())) {
+    diagnostics->Error(
+        {}, OptionName(option), value,
+        fmt::format("auto may choose davidson or rao-kupper, which {} takes not",
+                    options.ci == ArenaIntervals::kSandwich ? OptionName("ci") + " sandwich"
+                                                            : OptionName("control")));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The goodness of fit is computed on the battles the board rates (after
+// --min-battles), unweighted, before the board, whose tie model it may choose.
+std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
+                                      Diagnostics* diagnostics) {
+  if (!options.fit && !options.ties_auto) return BuildBoard(input, options, diagnostics);
+  if (!CheckFitOptions(options, diagnostics)) return std::nullopt;
+  const std::vector<int64_t> per_model = BattlesPerModel(input);
+  std::vector<int> keep;
+  for (size_t i = 0; i < per_model.size(); ++i) {
+    if (per_model[i] >= options.min_battles) keep.push_back(static_cast<int>(i));
+  }
+  const BattleData data = Subset(input, keep);
+  if (data.battles < options.folds) {
+    if (data.battles == 0) return BuildBoard(input, options, diagnostics);  // "no battles"
+    diagnostics->Error({}, OptionName("folds"), std::to_string(options.folds),
+                       fmt::format("{} folds need at least as many battles; there are {}",
+                                   options.folds, data.battles));
+    return std::nullopt;
+  }
+  GoodnessOfFitOptions g;
+  g.folds = options.folds;
+  g.seed = options.seed;
+  g.ridge = options.ridge;
+  g.threads = options.threads;
+  if (!options.ties_auto) g.calibrate = options.ties;
+  GoodnessOfFit fit = ComputeGoodnessOfFit(static_cast<int>(data.models.size()), data.cells, g);
+  ArenaOptions board = options;
+  if (options.ties_auto) board.ties = fit.best;
+  std::optional<ArenaResult> result = BuildBoard(input, board, diagnostics);
+  if (result) result->goodness_of_fit = std::move(fit);
   return result;
 }
 

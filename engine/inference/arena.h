@@ -24,6 +24,7 @@
 #include "engine/base/progress.h"
 #include "engine/inference/arena_style.h"
 #include "engine/inference/bootstrap.h"
+#include "engine/inference/goodness_of_fit.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
 #include "engine/rating/elo.h"
@@ -77,6 +78,15 @@ struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   // Needs the features read (BattleReadOptions::features), Bradley–Terry,
   // ties half or drop, one connected component.
   StyleBoardOptions style;
+  // Goodness of fit (goodness_of_fit.h): every tie model's held-out log-loss
+  // over `folds` folds (seed, ridge and threads as above), AIC, BIC, and the
+  // calibration of the board's tie model. Bradley–Terry only.
+  bool fit = false;
+  int folds = 5;  // 2..255, at most the number of battles
+  // Choose `ties` by held-out log-loss (implies `fit`; `ties` is then
+  // ignored, and the result's options carry the choice). Not with the
+  // sandwich or style control, which take ties half or drop only.
+  bool ties_auto = false;
 
   // Whether the rows carry intervals, rank intervals, rank sets and tiers.
   bool has_intervals() const { return ci == ArenaIntervals::kSandwich || rounds > 0; }
@@ -118,6 +128,7 @@ struct ArenaResult {
   Eigen::MatrixXd covariance;
   double critical_value = 0;  // kSandwich: the max-t c of the first component; else NaN
   std::optional<StyleBoard> style;  // with options.style.features
+  std::optional<GoodnessOfFit> goodness_of_fit;  // with options.fit or options.ties_auto
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit
@@ -130,7 +141,9 @@ struct ArenaResult {
 };
 
 // Builds the leaderboard. A disconnected graph without per_component, an
-// unknown anchor, or an Elo request without the battle sequence are errors.
+// unknown anchor, or an Elo request without the battle sequence are errors;
+// so are fit or ties_auto with Elo, folds out of range, and ties_auto with
+// the sandwich or style control.
 std::optional<ArenaResult> BuildArena(const BattleData& data, const ArenaOptions& options,
                                       Diagnostics* diagnostics);
 
