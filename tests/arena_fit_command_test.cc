@@ -30,7 +30,10 @@ std::string DavidsonFolder() {
       for (int b = 0; b < 500; ++b) {
         const double u = static_cast<double>(gen() >> 11) * 0x1.0p-53;
         const std::string a = "m" + std::to_string(i), c = "m" + std::to_string(j);
-        csv += a + "," + c + "," + (u < pi / d ? "model_a" : u < (pi + pj) / d ? "model_b" : "tie") +
+        csv += a + "," + c + "," +
+               (u < pi / d          ? "model_a"
+                : u < (pi + pj) / d ? "model_b"
+                                    : "tie") +
                "\n";
       }
     }
@@ -61,8 +64,8 @@ TEST(ArenaFitCommandTest, FitInJsonHasEveryField) {
     EXPECT_EQ(m["fold_log_loss"].size(), 4u);
     EXPECT_EQ(m["parameters"], 4);  // 3 strengths + 1 tie parameter
     EXPECT_NEAR(m["aic"].get<double>(), 8 - 2 * m["log_likelihood"].get<double>(), 1e-6);
-    EXPECT_NEAR(m["bic"].get<double>(), 4 * std::log(3000.0) - 2 * m["log_likelihood"].get<double>(),
-                1e-6);
+    EXPECT_NEAR(m["bic"].get<double>(),
+                4 * std::log(3000.0) - 2 * m["log_likelihood"].get<double>(), 1e-6);
     EXPECT_EQ(m["best"], m["ties"] == fit["best"]);
   }
   EXPECT_EQ(fit["calibration_bins"].size(), 10u);
