@@ -29,6 +29,8 @@ struct ArenaRequest {
   std::vector<std::string> control;  // style features
   double control_l2 = 1.0;
   bool control_unweighted = false;
+  bool fit = false;  // --fit; --ties auto implies it
+  int folds = 5;
   double ridge = 0;
   // How fragile the board is (ArenaOptions::robustness, loo).
   bool robustness = false;
@@ -39,7 +41,7 @@ struct ArenaRequest {
   // Whether these were given (an option that does not apply is an error).
   const CLI::Option *rounds_flag = nullptr, *draws_flag = nullptr, *control_l2_flag = nullptr,
                     *control_unweighted_flag = nullptr, *top_k_flag = nullptr,
-                    *max_drop_flag = nullptr;
+                    *max_drop_flag = nullptr, *folds_flag = nullptr;
   OutputOptions output;
 };
 
@@ -81,8 +83,13 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
                 "tie (bothbad)); only these labels are then accepted");
   AddEnumOption(c, "--method", &r->method, kArenaMethodNames,
                 "bt (Bradley-Terry) or elo (online, FastChat)");
-  AddEnumOption(c, "--ties", &r->ties, kTieModelNames,
-                "Ties: half, drop, or davidson (Bradley-Terry only)");
+  std::vector<std::string> ties = NamesOf(kTieModelNames);
+  ties.push_back("auto");
+  c->add_option("--ties", r->ties,
+                "Ties: half, drop, davidson, rao-kupper (Bradley-Terry only), or auto (the one "
+                "with the lowest held-out log-loss, as --fit shows)")
+      ->check(CLI::IsMember(ties))
+      ->capture_default_str();
   c->add_option("--anchor", r->anchor, "MODEL=RATING (default: ratings centred on a mean of 1000)");
   c->add_flag("--anony-only", r->anony_only,
               "Keep only anonymous battles (the `anony` field; FastChat's leaderboard votes)");
@@ -134,6 +141,12 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->capture_default_str();
   r->control_unweighted_flag = c->add_flag("--control-unweighted", r->control_unweighted,
               "Style control without arena-rank's pair reweighting (on by default)");
+  c->add_flag("--fit", r->fit,
+              "Goodness of fit: held-out log-loss of every tie model (k-fold over battles, "
+              "--seed), log-likelihood, AIC, BIC, and calibration (Bradley-Terry only)");
+  r->folds_flag = c->add_option("--folds", r->folds,
+                                "--fit, --ties auto: folds of the cross-validation (default 5)")
+                      ->check(CLI::Range(2, 255));
   AddFragilityOptions(c, r);
   AddBootstrapOptions(c, &r->resampling, 0);
   r->rounds_flag = c->get_option("--rounds");
@@ -146,7 +159,8 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   ArenaOptions o;
   static_cast<BootstrapOptions&>(o) = r.resampling;
   o.method = *ParseName(kArenaMethodNames, r.method);
-  o.ties = *ParseName(kTieModelNames, r.ties);
+  o.ties_auto = r.ties == "auto";
+  o.ties = o.ties_auto ? TieModel::kHalf : *ParseName(kTieModelNames, r.ties);
   if (!r.anchor.empty()) {
     const auto anchor = ParseAnchor(r.anchor);
     if (!anchor) {
@@ -156,9 +170,9 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
     }
     std::tie(o.anchor_model, o.anchor_rating) = *anchor;
   }
-  if (o.method == ArenaMethod::kElo && o.ties == TieModel::kDavidson) {
-    diagnostics->Error(kCommandLine, "--ties", "davidson",
-                       "the Davidson tie model applies to --method bt only");
+  if (o.method == ArenaMethod::kElo && ModelsTies(o.ties)) {
+    diagnostics->Error(kCommandLine, "--ties", r.ties,
+                       fmt::format("the {} tie model applies to --method bt only", r.ties));
     return std::nullopt;
   }
   o.ci = *ParseName(kArenaIntervalsNames, r.ci);
@@ -175,7 +189,8 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
       !needs(r.control_l2_flag, !r.control.empty(), "--control") ||
       !needs(r.control_unweighted_flag, !r.control.empty(), "--control") ||
       !needs(r.top_k_flag, r.robustness, "--robustness") ||
-      !needs(r.max_drop_flag, r.robustness, "--robustness")) {
+      !needs(r.max_drop_flag, r.robustness, "--robustness") ||
+      !needs(r.folds_flag, r.fit || o.ties_auto, "--fit or --ties auto")) {
     return std::nullopt;
   }
   o.draws = r.draws;
@@ -187,6 +202,8 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   o.per_component = r.per_component;
   o.rank_all = r.rank_all;
   o.ridge = r.ridge;
+  o.fit = r.fit;
+  o.folds = r.folds;
   o.robustness = r.robustness;
   o.top_k = r.top_k;
   o.max_drop = r.max_drop;

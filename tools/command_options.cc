@@ -98,6 +98,8 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"dedup", "--dedup"},
           {"drop_outlier_judges", "--drop-outlier-judges"},
           {"exclude_ties", "--exclude-ties"},
+          {"fit", "--fit"},
+          {"folds", "--folds"},
           {"items", "--items"},
           {"kind", "--bootstrap"},
           {"language", "--language"},
@@ -116,6 +118,7 @@ std::map<std::string, std::string, std::less<>> CommandLineSpelling() {
           {"ridge", "--ridge"},
           {"rounds", "--rounds"},
           {"top_k", "--top-k"},
+          {"ties", "--ties"},
           {"winner_labels", "--winner-labels"}};
 }
 

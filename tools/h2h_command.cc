@@ -37,7 +37,7 @@ void AddH2HOptions(CLI::App* c, H2HRequest* r) {
   AddConflictOption(c, &r->on_conflict);
   c->add_option("--benchmarks", r->benchmarks, "Scores: only these benchmarks")->delimiter(',');
   c->add_option("--models", r->models, "--all: only these models")->delimiter(',');
-  AddEnumOption(c, "--ties", &r->ties, kTieModelNames, "Battles: half, drop or davidson");
+  AddEnumOption(c, "--ties", &r->ties, kTieModelNames, "Battles: half, drop, davidson or rao-kupper");
   AddEnumOption(c, "--ci", &r->ci, kArenaIntervalsNames,
                 "Battles: the rating difference's interval from the bootstrap (--rounds N) or "
                 "the sandwich covariance");

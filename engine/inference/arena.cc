@@ -78,6 +78,7 @@ struct ComponentFit {
   Eigen::VectorXd ratings;
   Eigen::MatrixXd replicates;  // rounds x models
   Eigen::MatrixXd weights;     // per pair (reweight), else empty
+  double tie_parameter = 0;    // Davidson's nu, Rao–Kupper's theta; else 0
 };
 
 class ArenaBuilder {
@@ -110,9 +111,10 @@ class ArenaBuilder {
     const BradleyTerryResult full = FitBradleyTerry(counts, bt);
     result_->iterations = std::max(result_->iterations, full.iterations);
     result_->converged = result_->converged && full.converged;
-    if (o_.ties == TieModel::kDavidson && result_->tie_parameter == 0) {
+    if (ModelsTies(o_.ties) && result_->tie_parameter == 0) {
       result_->tie_parameter = full.tie_parameter;
     }
+    fit.tie_parameter = full.tie_parameter;
     if (!full.converged) {
       result_->warnings.push_back(fmt::format(
           "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
@@ -263,6 +265,26 @@ SandwichRanks SandwichComponent(const BattleData& part, const ComponentFit& fit,
   return out;
 }
 
+// P(member k beats member l) from the ratings: Rao–Kupper's given a decided
+// battle, else the Elo formula (the Bradley–Terry one on the Elo scale).
+double PredictedWin(const ArenaOptions& options, const ComponentFit& fit, int k, int l) {
+  if (options.method == ArenaMethod::kElo || options.ties != TieModel::kRaoKupper) {
+    return EloWinProbability(fit.ratings(k), fit.ratings(l));
+  }
+  return DecisiveWinProbability(options.ties, (fit.ratings(k) - fit.ratings(l)) / kEloPerNat,
+                                fit.tie_parameter);
+}
+
+// Battles per model (input order).
+std::vector<int64_t> BattlesPerModel(const BattleData& data) {
+  std::vector<int64_t> per_model(data.models.size(), 0);
+  for (const PairCell& c : data.cells) {
+    per_model[c.i] += c.count;
+    per_model[c.j] += c.count;
+  }
+  return per_model;
+}
+
 // Why model `i` has no maximum-likelihood rating ("only wins (no losses)"),
 // or "" when it has one.
 std::string NotRankedReason(const ComparisonGraph& graph, int i) {
@@ -298,7 +320,7 @@ std::string FragilityBlocker(const ArenaOptions& o, const BattleData& data, int 
            "drop " + OptionName("reweight");
   }
   if (components > 1) return "it needs one connected comparison graph";
-  if (o.robustness && (o.ties == TieModel::kDavidson)) {
+  if (o.robustness && o.ties != TieModel::kHalf && o.ties != TieModel::kDrop) {
     return "vote dropping models ties as half a win or drops them, not " +
            std::string(TieModelName(o.ties));
   }
@@ -382,7 +404,9 @@ std::optional<std::pair<std::string, double>> ParseAnchor(const std::string& tex
 // not-ranked models, components, anchor, fit, bootstrap, rows) share the
 // subset of models and its indices; split apart they would pass half a dozen
 // parallel vectors between them. Each step is marked by a comment.
-std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
+namespace {
+
+std::optional<ArenaResult> BuildBoard(const BattleData& input, const ArenaOptions& options,
                                       Diagnostics* diagnostics) {
   ArenaResult result;
   result.options = options;
@@ -411,9 +435,11 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                                          "features, not pair counts"));
     return std::nullopt;
   }
-  if (sandwich && options.ties == TieModel::kDavidson) {
-    diagnostics->Error({}, OptionName("ci"), "sandwich",
-                       "the sandwich covariance is defined for ties half or drop, not davidson");
+  if (sandwich && ModelsTies(options.ties)) {
+    diagnostics->Error(
+        {}, OptionName("ci"), "sandwich",
+        fmt::format("the sandwich covariance is defined for ties half or drop, not {}",
+                    TieModelName(options.ties)));
     return std::nullopt;
   }
   if (sandwich && options.ridge > 0) {
@@ -422,9 +448,11 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
                        "ridge-penalized fit has another one: drop the ridge or use the bootstrap");
     return std::nullopt;
   }
-  if (!options.style.features.empty() && options.ties == TieModel::kDavidson) {
+  if (!options.style.features.empty() && ModelsTies(options.ties)) {
     diagnostics->Error({}, OptionName("control"), "",
-                       "style control models ties as half a win (or drops them), not davidson");
+                       fmt::format("style control models ties as half a win (or drops them), "
+                                   "not {}",
+                                   TieModelName(options.ties)));
     return std::nullopt;
   }
   if (sandwich && options.rounds > 0) {
@@ -436,11 +464,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     return std::nullopt;
   }
   // --min-battles: one pass, as Arena's filter.
-  std::vector<int64_t> per_model(input.models.size(), 0);
-  for (const PairCell& c : input.cells) {
-    per_model[c.i] += c.count;
-    per_model[c.j] += c.count;
-  }
+  const std::vector<int64_t> per_model = BattlesPerModel(input);
   std::vector<int> keep;
   for (size_t i = 0; i < input.models.size(); ++i) {
     if (per_model[i] >= options.min_battles) {
@@ -582,7 +606,7 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
       result.rows.push_back(row);
       for (size_t l = 0; l < members.size(); ++l) {
         result.predicted(members[k], members[l]) =
-            k == l ? std::nan("") : EloWinProbability(fit.ratings(k), fit.ratings(l));
+            k == l ? std::nan("") : PredictedWin(options, fit, k, l);
       }
     }
   }
@@ -662,6 +686,69 @@ std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOption
     return std::tie(a.component, a_out, a.rank, b.rating, a.model) <
            std::tie(b.component, b_out, b.rank, a.rating, b.model);
   });
+  return result;
+}
+
+// --fit and --ties auto: what contradicts them, before any work.
+bool CheckFitOptions(const ArenaOptions& options, Diagnostics* diagnostics) {
+  const char* option = options.ties_auto ? "ties" : "fit";
+  const std::string value = options.ties_auto ? "auto" : "";
+  if (options.method == ArenaMethod::kElo) {
+    diagnostics->Error({}, OptionName(option), value,
+                       fmt::format("the goodness of fit compares the tie models of {} bt; online "
+                                   "Elo has no likelihood",
+                                   OptionName("method")));
+    return false;
+  }
+  if (options.folds < 2 || options.folds > 255) {
+    diagnostics->Error({}, OptionName("folds"), std::to_string(options.folds),
+                       "expected 2 to 255 folds");
+    return false;
+  }
+  if (options.ties_auto &&
+      (options.ci == ArenaIntervals::kSandwich || !options.style.features.empty())) {
+    diagnostics->Error(
+        {}, OptionName(option), value,
+        fmt::format("auto may choose davidson or rao-kupper, which {} takes not",
+                    options.ci == ArenaIntervals::kSandwich ? OptionName("ci") + " sandwich"
+                                                            : OptionName("control")));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The goodness of fit is computed on the battles the board rates (after
+// --min-battles), unweighted, before the board, whose tie model it may choose.
+std::optional<ArenaResult> BuildArena(const BattleData& input, const ArenaOptions& options,
+                                      Diagnostics* diagnostics) {
+  if (!options.fit && !options.ties_auto) return BuildBoard(input, options, diagnostics);
+  if (!CheckFitOptions(options, diagnostics)) return std::nullopt;
+  const std::vector<int64_t> per_model = BattlesPerModel(input);
+  std::vector<int> keep;
+  for (size_t i = 0; i < per_model.size(); ++i) {
+    if (per_model[i] >= options.min_battles) keep.push_back(static_cast<int>(i));
+  }
+  const BattleData data = Subset(input, keep);
+  if (data.battles < options.folds) {
+    if (data.battles == 0) return BuildBoard(input, options, diagnostics);  // "no battles"
+    diagnostics->Error({}, OptionName("folds"), std::to_string(options.folds),
+                       fmt::format("{} folds need at least as many battles; there are {}",
+                                   options.folds, data.battles));
+    return std::nullopt;
+  }
+  GoodnessOfFitOptions g;
+  g.folds = options.folds;
+  g.seed = options.seed;
+  g.ridge = options.ridge;
+  g.threads = options.threads;
+  if (!options.ties_auto) g.calibrate = options.ties;
+  GoodnessOfFit fit = ComputeGoodnessOfFit(static_cast<int>(data.models.size()), data.cells, g);
+  ArenaOptions board = options;
+  if (options.ties_auto) board.ties = fit.best;
+  std::optional<ArenaResult> result = BuildBoard(input, board, diagnostics);
+  if (result) result->goodness_of_fit = std::move(fit);
   return result;
 }
 

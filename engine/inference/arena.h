@@ -26,6 +26,7 @@
 #include "engine/inference/bootstrap.h"
 #include "engine/inference/leave_one_out.h"
 #include "engine/inference/vote_dropping.h"
+#include "engine/inference/goodness_of_fit.h"
 #include "engine/ingest/battles.h"
 #include "engine/rating/bradley_terry.h"
 #include "engine/rating/elo.h"
@@ -79,6 +80,15 @@ struct ArenaOptions : BootstrapOptions {  // rounds 0 = point estimates only
   // Needs the features read (BattleReadOptions::features), Bradley–Terry,
   // ties half or drop, one connected component.
   StyleBoardOptions style;
+  // Goodness of fit (goodness_of_fit.h): every tie model's held-out log-loss
+  // over `folds` folds (seed, ridge and threads as above), AIC, BIC, and the
+  // calibration of the board's tie model. Bradley–Terry only.
+  bool fit = false;
+  int folds = 5;  // 2..255, at most the number of battles
+  // Choose `ties` by held-out log-loss (implies `fit`; `ties` is then
+  // ignored, and the result's options carry the choice). Not with the
+  // sandwich or style control, which take ties half or drop only.
+  bool ties_auto = false;
 
   // How fragile the board is (docs/methods.md "How fragile is the board"):
   // Bradley–Terry on one connected component, without --reweight.
@@ -152,10 +162,11 @@ struct ArenaResult {
   std::optional<StyleBoard> style;  // with options.style.features
   std::optional<ArenaRobustness> robustness;  // with options.robustness
   std::optional<ArenaLeaveOneOut> loo;        // with options.loo
+  std::optional<GoodnessOfFit> goodness_of_fit;  // with options.fit or options.ties_auto
   int64_t total_battles = 0;
   int num_components = 1;
   double ridge_used = 0;     // penalty actually applied to the point fit
-  double tie_parameter = 0;  // Davidson's nu (first component)
+  double tie_parameter = 0;  // Davidson's nu or Rao–Kupper's theta (first component)
   int iterations = 0;
   bool converged = true;
   int degenerate_replicates = 0;            // replicates fitted with the fallback ridge
@@ -164,7 +175,9 @@ struct ArenaResult {
 };
 
 // Builds the leaderboard. A disconnected graph without per_component, an
-// unknown anchor, or an Elo request without the battle sequence are errors.
+// unknown anchor, or an Elo request without the battle sequence are errors;
+// so are fit or ties_auto with Elo, folds out of range, and ties_auto with
+// the sandwich or style control.
 std::optional<ArenaResult> BuildArena(const BattleData& data, const ArenaOptions& options,
                                       Diagnostics* diagnostics);
 

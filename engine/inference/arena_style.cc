@@ -83,9 +83,11 @@ std::optional<StyleBoard> BuildStyleBoard(const BattleData& data, TieModel ties,
     }
     columns.push_back(static_cast<int>(it - data.feature_names.begin()));
   }
-  if (ties == TieModel::kDavidson) {
+  if (ModelsTies(ties)) {
     diagnostics->Error({}, OptionName("control"), "",
-                       "style control models ties as half a win (or drops them), not davidson");
+                       fmt::format("style control models ties as half a win (or drops them), "
+                                   "not {}",
+                                   TieModelName(ties)));
   }
   if (diagnostics->has_errors()) return std::nullopt;
   const StyleInput in = SelectBattles(data, ties, columns);

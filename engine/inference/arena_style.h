@@ -82,7 +82,7 @@ struct StyleIntervalOptions {
 // `anchor` (or −1) and `anchor_rating` put the ratings and intervals in the
 // uncontrolled board's gauge (intervals of R_i − R_anchor, as arena.h).
 // The controlled Rank (UB) counts every model. Errors
-// (diagnostics, nullopt): a feature not read, Davidson ties, no battles.
+// (diagnostics, nullopt): a feature not read, Davidson or Rao–Kupper ties, no battles.
 // Ties under kDrop are left out; under kHalf they are y = ½.
 std::optional<StyleBoard> BuildStyleBoard(const BattleData& data, TieModel ties,
                                           const StyleBoardOptions& options,

@@ -128,7 +128,7 @@ SandwichMatrices SandwichCovariance(int num_models, const std::vector<PairCell>&
                                     const Eigen::VectorXd& ratings,
                                     const SandwichOptions& options) {
   const int m = num_models;
-  PODIUM_CHECK(m >= 1 && ratings.size() == m && options.ties != TieModel::kDavidson);
+  PODIUM_CHECK(m >= 1 && ratings.size() == m && !ModelsTies(options.ties));
   const Eigen::MatrixXd& w = options.pair_weights;
   PODIUM_CHECK(w.size() == 0 || (w.rows() == m && w.cols() == m));
   SandwichMatrices out;

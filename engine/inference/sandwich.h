@@ -62,7 +62,7 @@ namespace podium {
 struct SandwichOptions {
   double level = 0.95;              // confidence level of intervals and rank sets
   TieModel ties = TieModel::kHalf;  // kHalf: a tie is y = 1/2 (arena-rank);
-                                    // kDrop: ties left out. Not kDavidson.
+                                    // kDrop: ties left out. Not kDavidson or kRaoKupper.
   int draws = 10000;                // Monte-Carlo draws for the max-t and rank
                                     // intervals; 0 = no rank sets or rank intervals
   uint64_t seed = 1;                // draw d uses Rng(seed, d)
@@ -107,7 +107,7 @@ struct SandwichResult {
 
 // H, G and Cov at `ratings` (Elo scale; only differences matter, so anchored
 // or centred ratings give the same matrices). Cells must be of the same m
-// models, with i < j. REQUIRES: ratings.size() == num_models, ties != kDavidson,
+// models, with i < j. REQUIRES: ratings.size() == num_models, !ModelsTies(ties),
 // pair_weights empty or m x m; at least one cell used.
 SandwichMatrices SandwichCovariance(int num_models, const std::vector<PairCell>& cells,
                                     const Eigen::VectorXd& ratings, const SandwichOptions& options);

@@ -1,6 +1,7 @@
 #include "engine/rating/bradley_terry.h"
 
 #include <Eigen/Cholesky>
+#include <algorithm>
 #include <cmath>
 
 #include "engine/base/check.h"
@@ -8,12 +9,69 @@
 namespace podium {
 namespace {
 
-// Log-likelihood, gradient and Hessian at `x` (theta, then log nu for Davidson).
+// Log-likelihood, gradient and Hessian at `x` (theta, then log nu for
+// Davidson or log eta for Rao–Kupper).
 struct Derivatives {
   double value = 0;
   Eigen::VectorXd gradient;
   Eigen::MatrixXd hessian;
 };
+
+// log sigma(u), without overflow for large |u|.
+double LogSigmoid(double u) {
+  return u >= 0 ? -std::log1p(std::exp(-u)) : u - std::log1p(std::exp(u));
+}
+
+double Sigmoid(double u) {
+  return u >= 0 ? 1 / (1 + std::exp(-u)) : std::exp(u) / (1 + std::exp(u));
+}
+
+// One pair of Rao–Kupper, in the coordinates (theta, eta): with d = theta_i -
+// theta_j, u = d - eta, v = -d - eta, A = wins_i + ties, B = wins_j + ties,
+// the pair contributes A log sigma(u) + B log sigma(v) + t log(e^{2 eta} - 1)
+// (P(tie) = (e^{2 eta} - 1) sigma(u) sigma(v)), concave in (d, eta).
+void AddRaoKupperPair(const PairTotal& p, double d_theta, double eta, int k, bool with_derivatives,
+                      Derivatives* d) {
+  const double big_a = p.wins_i + p.ties, big_b = p.wins_j + p.ties, t = p.ties;
+  const double u = d_theta - eta, v = -d_theta - eta;
+  const double em = -std::expm1(-2 * eta);  // 1 - e^{-2 eta}
+  d->value += big_a * LogSigmoid(u) + big_b * LogSigmoid(v);
+  if (t > 0) d->value += t * (2 * eta + std::log(em));
+  if (!with_derivatives) return;
+  const double su = Sigmoid(-u), sv = Sigmoid(-v);  // 1 - sigma(u), 1 - sigma(v)
+  const double hu = su * (1 - su), hv = sv * (1 - sv);
+  const double dd = big_a * su - big_b * sv;
+  const double de = -big_a * su - big_b * sv + (t > 0 ? t * 2 / em : 0);
+  const double ddd = -big_a * hu - big_b * hv, dde = big_a * hu - big_b * hv;
+  const double dee =
+      -big_a * hu - big_b * hv - (t > 0 ? t * 4 * std::exp(-2 * eta) / (em * em) : 0);
+  d->gradient(p.i) += dd;
+  d->gradient(p.j) -= dd;
+  d->gradient(k) += de;
+  d->hessian(p.i, p.i) += ddd;
+  d->hessian(p.j, p.j) += ddd;
+  d->hessian(p.i, p.j) -= ddd;
+  d->hessian(p.j, p.i) -= ddd;
+  d->hessian(p.i, k) += dde;
+  d->hessian(k, p.i) += dde;
+  d->hessian(p.j, k) -= dde;
+  d->hessian(k, p.j) -= dde;
+  d->hessian(k, k) += dee;
+}
+
+// (theta, eta) derivatives -> (theta, zeta = log eta): g_zeta = eta g_eta,
+// H_theta,zeta = eta H_theta,eta, H_zeta,zeta = eta^2 H_eta,eta + eta g_eta.
+// The last term can make the Hessian indefinite away from the optimum, so only
+// its negative part is kept: the Newton matrix stays negative definite (a
+// Fisher-scoring-like step, still an ascent direction), and at the optimum,
+// where g_eta = 0, it is the exact Hessian.
+void ToLogEta(double eta, int k, Derivatives* d) {
+  const double g = d->gradient(k);
+  d->hessian.row(k) *= eta;
+  d->hessian.col(k) *= eta;
+  d->hessian(k, k) += std::min(0.0, eta * g);
+  d->gradient(k) = eta * g;
+}
 
 Derivatives Evaluate(const PairCounts& c, TieModel ties, const Eigen::VectorXd& x,
                      bool with_derivatives) {
@@ -22,6 +80,14 @@ Derivatives Evaluate(const PairCounts& c, TieModel ties, const Eigen::VectorXd& 
   if (with_derivatives) {
     d.gradient = Eigen::VectorXd::Zero(size);
     d.hessian = Eigen::MatrixXd::Zero(size, size);
+  }
+  if (ties == TieModel::kRaoKupper) {
+    const double eta = std::exp(x(m));
+    for (const PairTotal& p : c.pairs) {
+      AddRaoKupperPair(p, x(p.i) - x(p.j), eta, m, with_derivatives, &d);
+    }
+    if (with_derivatives) ToLogEta(eta, m, &d);
+    return d;
   }
   for (const PairTotal& p : c.pairs) {
     if (ties != TieModel::kDavidson) {
@@ -84,8 +150,8 @@ double Penalized(const Derivatives& d, const Eigen::VectorXd& x, int m, double r
 BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryOptions& options) {
   const int m = counts.num_models;
   PODIUM_CHECK(m >= 1 && options.ridge >= 0);
-  const bool davidson = options.ties == TieModel::kDavidson;
-  const int size = m + (davidson ? 1 : 0);
+  const bool tie_parameter = ModelsTies(options.ties);
+  const int size = m + (tie_parameter ? 1 : 0);
   Eigen::VectorXd x = Eigen::VectorXd::Zero(size);
   if (options.start != nullptr && options.start->size() == size) x = *options.start;
 
@@ -131,10 +197,50 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
     }
   }
   result.theta = x.head(m);
-  result.tie_parameter = davidson ? std::exp(x(m)) : 0;
+  result.tie_parameter = options.ties == TieModel::kDavidson    ? std::exp(x(m))
+                         : options.ties == TieModel::kRaoKupper ? std::exp(std::exp(x(m)))
+                                                                : 0;
   result.log_likelihood = d.value;
   result.state = x;
   return result;
+}
+
+double BradleyTerryLogLikelihood(const PairCounts& counts, TieModel ties,
+                                 const Eigen::VectorXd& state, Eigen::VectorXd* gradient) {
+  const Derivatives d = Evaluate(counts, ties, state, gradient != nullptr);
+  if (gradient != nullptr) *gradient = d.gradient;
+  return d.value;
+}
+
+OutcomeProbabilities TieModelProbabilities(TieModel ties, double diff, double tie_parameter) {
+  OutcomeProbabilities p;
+  if (ties == TieModel::kDavidson) {
+    // pi_i / D etc. divided by sqrt(pi_i pi_j): e^{d/2}, e^{-d/2}, nu.
+    const double half = std::abs(diff) / 2, big = 1, small = std::exp(-2 * half);
+    const double top = std::exp(-half) * tie_parameter;  // nu scaled by e^{-|d|/2}
+    const double z = big + small + top;
+    p.win = (diff >= 0 ? big : small) / z;
+    p.loss = (diff >= 0 ? small : big) / z;
+    p.tie = top / z;
+    return p;
+  }
+  if (ties == TieModel::kRaoKupper) {
+    const double eta = std::log(tie_parameter);
+    p.win = Sigmoid(diff - eta);
+    p.loss = Sigmoid(-diff - eta);
+    p.tie = std::expm1(2 * eta) * p.win * p.loss;  // no cancellation for small eta
+    return p;
+  }
+  p.tie = tie_parameter;
+  p.win = (1 - tie_parameter) * Sigmoid(diff);
+  p.loss = (1 - tie_parameter) * Sigmoid(-diff);
+  return p;
+}
+
+double DecisiveWinProbability(TieModel ties, double diff, double tie_parameter) {
+  if (ties != TieModel::kRaoKupper) return Sigmoid(diff);
+  const OutcomeProbabilities p = TieModelProbabilities(ties, diff, tie_parameter);
+  return p.win / (p.win + p.loss);
 }
 
 double EloWinProbability(double rating_i, double rating_j) {

@@ -53,6 +53,83 @@ TEST(BradleyTerryTest, DavidsonTieParameterClosedForm) {
   EXPECT_NEAR(r.theta(0), 0, 1e-12);
 }
 
+// Rao–Kupper written out from the probabilities in the (pi, theta) form of
+// the paper, for state x = (log pi, log ln theta).
+double RaoKupperLogLikelihood(const PairCounts& c, const Eigen::VectorXd& x) {
+  const double theta = std::exp(std::exp(x(c.num_models)));
+  double ll = 0;
+  for (const PairTotal& p : c.pairs) {
+    const double pi = std::exp(x(p.i)), pj = std::exp(x(p.j));
+    ll +=
+        p.wins_i * std::log(pi / (pi + theta * pj)) + p.wins_j * std::log(pj / (pj + theta * pi)) +
+        p.ties * std::log((theta * theta - 1) * pi * pj / ((pi + theta * pj) * (pj + theta * pi)));
+  }
+  return ll;
+}
+
+TEST(BradleyTerryTest, RaoKupperTwoModelsClosedFormAndGrid) {
+  // Two models: the model has two free parameters for two free outcome
+  // frequencies, so P(win) = a/n and P(loss) = b/n at the MLE:
+  // d - eta = logit(a/n), -d - eta = logit(b/n).
+  const PairCounts c = Counts(2, {{0, 1, 30, 10, 10}});
+  const BradleyTerryResult r = FitBradleyTerry(c, {TieModel::kRaoKupper});
+  ASSERT_TRUE(r.converged);
+  const auto logit = [](double p) { return std::log(p / (1 - p)); };
+  const double la = logit(30.0 / 50), lb = logit(10.0 / 50);
+  EXPECT_NEAR(r.theta(0) - r.theta(1), (la - lb) / 2, 1e-10);
+  EXPECT_NEAR(std::log(r.tie_parameter), -(la + lb) / 2, 1e-10);
+  const OutcomeProbabilities p =
+      TieModelProbabilities(TieModel::kRaoKupper, r.theta(0) - r.theta(1), r.tie_parameter);
+  EXPECT_NEAR(p.win, 0.6, 1e-10);
+  EXPECT_NEAR(p.loss, 0.2, 1e-10);
+  EXPECT_NEAR(p.tie, 0.2, 1e-10);
+  // No point of a grid over (d, theta) has a higher likelihood.
+  const double best = RaoKupperLogLikelihood(c, r.state);
+  EXPECT_NEAR(best, r.log_likelihood, 1e-9);
+  for (double d = -2; d <= 2; d += 0.01) {
+    for (double theta = 1.01; theta <= 5; theta += 0.01) {
+      Eigen::Vector3d x(d / 2, -d / 2, std::log(std::log(theta)));
+      EXPECT_LE(RaoKupperLogLikelihood(c, x), best + 1e-12);
+    }
+  }
+}
+
+TEST(BradleyTerryTest, RaoKupperGradientMatchesFiniteDifferences) {
+  const PairCounts c = Counts(3, {{0, 1, 5, 3, 2}, {0, 2, 7, 1, 4}, {1, 2, 2, 6, 1}});
+  const Eigen::Vector4d x(0.3, -0.1, -0.2, std::log(0.4));
+  Eigen::VectorXd gradient;
+  const double value = BradleyTerryLogLikelihood(c, TieModel::kRaoKupper, x, &gradient);
+  EXPECT_NEAR(value, RaoKupperLogLikelihood(c, x), 1e-10);
+  const double h = 1e-6;
+  for (int k = 0; k < 4; ++k) {
+    Eigen::VectorXd up = x, down = x;
+    up(k) += h;
+    down(k) -= h;
+    const double numeric =
+        (RaoKupperLogLikelihood(c, up) - RaoKupperLogLikelihood(c, down)) / (2 * h);
+    EXPECT_NEAR(gradient(k), numeric, 1e-6) << k;
+  }
+}
+
+TEST(BradleyTerryTest, TieModelProbabilitiesSumToOne) {
+  for (TieModel ties : {TieModel::kHalf, TieModel::kDavidson, TieModel::kRaoKupper}) {
+    for (double diff : {-30.0, -1.5, 0.0, 0.7, 30.0}) {
+      const double parameter = ties == TieModel::kHalf ? 0.1 : 1.3;
+      const OutcomeProbabilities p = TieModelProbabilities(ties, diff, parameter);
+      EXPECT_NEAR(p.win + p.loss + p.tie, 1, 1e-12);
+      const OutcomeProbabilities q = TieModelProbabilities(ties, -diff, parameter);
+      EXPECT_NEAR(p.win, q.loss, 1e-15);
+      EXPECT_NEAR(p.tie, q.tie, 1e-15);
+    }
+  }
+  // Davidson: equal models, nu = 0.5 -> P(tie) = 0.5 / 2.5.
+  EXPECT_NEAR(TieModelProbabilities(TieModel::kDavidson, 0, 0.5).tie, 0.2, 1e-15);
+  // Half with tau = 0.2: P(win) = 0.8 sigma(ln 3) = 0.6.
+  EXPECT_NEAR(TieModelProbabilities(TieModel::kHalf, std::log(3.0), 0.2).win, 0.6, 1e-15);
+  // Rao–Kupper, decided battles: 0.6 / (0.6 + 0.2) for the two-model fit above.
+  EXPECT_NEAR(DecisiveWinProbability(TieModel::kRaoKupper, 0, 2.0), 0.5, 1e-15);
+}
+
 PairCounts RandomCounts(int m, std::mt19937& gen) {
   PairCounts c{m, {}};
   for (int i = 0; i < m; ++i) {
@@ -86,7 +163,7 @@ Eigen::VectorXd MmReference(const PairCounts& c) {
   return pi.array().log();
 }
 
-// Reference 2: the Davidson log-likelihood written out battle type by battle
+// Reference 2: the Davidson (and Rao–Kupper) log-likelihood written out battle type by battle
 // type from the probabilities, maximized by plain gradient ascent with
 // central finite differences. Slow and obviously right.
 double DavidsonLogLikelihood(const PairCounts& c, const Eigen::VectorXd& x) {
@@ -101,7 +178,9 @@ double DavidsonLogLikelihood(const PairCounts& c, const Eigen::VectorXd& x) {
   return ll;
 }
 
-Eigen::VectorXd DavidsonReference(const PairCounts& c) {
+Eigen::VectorXd GradientAscent(const PairCounts& c,
+                               double (*log_likelihood)(const PairCounts&,
+                                                        const Eigen::VectorXd&)) {
   Eigen::VectorXd x = Eigen::VectorXd::Zero(c.num_models + 1);
   const double h = 1e-6;
   for (int it = 0; it < 20000; ++it) {
@@ -110,7 +189,7 @@ Eigen::VectorXd DavidsonReference(const PairCounts& c) {
       Eigen::VectorXd up = x, down = x;
       up(k) += h;
       down(k) -= h;
-      g(k) = (DavidsonLogLikelihood(c, up) - DavidsonLogLikelihood(c, down)) / (2 * h);
+      g(k) = (log_likelihood(c, up) - log_likelihood(c, down)) / (2 * h);
     }
     x += 0.01 * g;
     x.head(c.num_models).array() -= x.head(c.num_models).mean();
@@ -131,9 +210,14 @@ TEST(BradleyTerryTest, MatchesIndependentReferencesOnRandomDesigns) {
     EXPECT_LT((r.theta - reference).cwiseAbs().maxCoeff() * kEloPerNat, 1e-6) << "trial " << trial;
     if (trial < 6) {
       BradleyTerryResult dav = FitBradleyTerry(c, {TieModel::kDavidson});
-      Eigen::VectorXd ref = DavidsonReference(c);
+      Eigen::VectorXd ref = GradientAscent(c, DavidsonLogLikelihood);
       EXPECT_LT((dav.theta - ref.head(c.num_models)).cwiseAbs().maxCoeff(), 1e-5);
       EXPECT_NEAR(std::log(dav.tie_parameter), ref(c.num_models), 1e-5);
+      BradleyTerryResult rk = FitBradleyTerry(c, {TieModel::kRaoKupper});
+      ASSERT_TRUE(rk.converged);
+      ref = GradientAscent(c, RaoKupperLogLikelihood);
+      EXPECT_LT((rk.theta - ref.head(c.num_models)).cwiseAbs().maxCoeff(), 1e-5);
+      EXPECT_NEAR(std::log(std::log(rk.tie_parameter)), ref(c.num_models), 1e-5);
     }
   }
 }

@@ -22,9 +22,13 @@ std::string DescribeArena(const ArenaResult& r) {
           ? fmt::format(
                 "Bradley–Terry maximum likelihood on the Elo scale (P(i beats j) = 1 / "
                 "(1 + 10^((R_j - R_i)/400))), ties {}",
-                o.ties == TieModel::kHalf   ? "counted as half a win for each side"
-                : o.ties == TieModel::kDrop ? "dropped"
-                                            : "modelled by Davidson (1970)")
+                o.ties == TieModel::kHalf       ? "counted as half a win for each side"
+                : o.ties == TieModel::kDrop     ? "dropped"
+                : o.ties == TieModel::kDavidson ? "modelled by Davidson (1970)"
+                                                : "modelled by Rao & Kupper (1967): P(i beats j) = "
+                                                  "σ(θ_i − θ_j − ln θ), a tie otherwise; the "
+                                                  "predicted probabilities are given a decided "
+                                                  "battle")
           : fmt::format(
                 "Online Elo as FastChat's compute_elo (K = {:g}, base {:g}, scale {:g}, "
                 "initial {:g}; battles in {} order; a tie is half a win)",
@@ -34,6 +38,9 @@ std::string DescribeArena(const ArenaResult& r) {
           ? (o.method == ArenaMethod::kBradleyTerry ? "; ratings centred on a mean of 1000" : "")
           : fmt::format("; anchored at {} = {:g}", o.anchor_model, o.anchor_rating);
   text += ".";
+  if (o.ties_auto) {
+    text += fmt::format(" Ties: {}, chosen by held-out log-loss (auto).", TieModelName(o.ties));
+  }
   if (o.reweight) {
     text +=
         " Reweighted as arena-rank's reweighted=True: each battle of a pair weighs 1 / max(battles "
@@ -186,6 +193,119 @@ Json StyleJson(const StyleBoard& b, const ArenaOptions& o) {
           {"coefficients", std::move(coefficients)}};
 }
 
+// --- Goodness of fit (--fit, --ties auto): one function per format. ---
+
+std::string DescribeFit(const GoodnessOfFit& g) {
+  return fmt::format(
+      "Every tie model is scored on the three outcomes (win, loss, tie) of the same {} battles; "
+      "half and drop, which do not model ties, give a tie the tie rate τ of the battles fitted "
+      "on and a win (1 − τ)·σ(θ_i − θ_j). Held-out log-loss: the mean −ln P(outcome) per "
+      "battle (nats) over {}-fold cross-validation, battles assigned to folds at random with "
+      "seed {}. Log-likelihood, AIC = 2k − 2 ln L and BIC = k ln N − 2 ln L are those of the "
+      "full-data fit, k = the strengths (models − components) + 1 tie parameter (τ, ν or θ). "
+      "Fits are unweighted. Calibration of {}: the predicted score P(i wins) + P(tie)/2 of "
+      "each pair against the observed (wins + ties/2)/battles, pairs binned by predicted "
+      "probability in both orientations (so each battle counts twice), weighted by battles; "
+      "the calibration error is the battle-weighted mean |observed − predicted| over the bins.",
+      g.battles, g.options.folds, g.options.seed, TieModelName(g.calibrated));
+}
+
+std::string TieParameterText(const TieModelFit& f) {
+  const char* name = ModelsTies(f.ties) ? (f.ties == TieModel::kDavidson ? "ν" : "θ") : "τ";
+  return fmt::format("{} = {}", name, FormatFixed(f.tie_parameter, 4));
+}
+
+std::string FitMarkdown(const GoodnessOfFit& g) {
+  std::string out =
+      "\n## Goodness of fit\n\n"
+      "| Ties | Held-out log-loss | Log-likelihood | Parameters | AIC | BIC | Tie parameter |\n"
+      "|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const TieModelFit& f : g.models) {
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} |\n", TieModelName(f.ties),
+                       f.ties == g.best ? " (best)" : "", FormatFixed(f.held_out_log_loss, 4),
+                       FormatFixed(f.log_likelihood, 1), f.parameters, FormatFixed(f.aic, 1),
+                       FormatFixed(f.bic, 1), TieParameterText(f));
+  }
+  out += fmt::format(
+      "\nCalibration of {} (calibration error {}):\n\n"
+      "| Predicted | Battles | Mean predicted | Observed |\n|---|---:|---:|---:|\n",
+      TieModelName(g.calibrated), FormatFixed(g.calibration_error, 4));
+  for (const CalibrationBin& b : g.bins) {
+    if (b.battles == 0) continue;
+    out +=
+        fmt::format("| {}–{} | {:g} | {} | {} |\n", FormatFixed(b.low, 1), FormatFixed(b.high, 1),
+                    b.battles, FormatFixed(b.predicted, 3), FormatFixed(b.observed, 3));
+  }
+  return out + "\n" + DescribeFit(g) + "\n";
+}
+
+// Two more tables after the board, each after an empty line: the tie models,
+// then the calibration bins.
+std::string FitCsv(const GoodnessOfFit& g) {
+  std::string out = "\n" + CsvLine({"tie_model", "held_out_log_loss", "log_likelihood",
+                                    "parameters", "aic", "bic", "tie_parameter", "best"});
+  for (const TieModelFit& f : g.models) {
+    out += CsvLine({TieModelName(f.ties), JsonNumber(f.held_out_log_loss).dump(),
+                    JsonNumber(f.log_likelihood).dump(), std::to_string(f.parameters),
+                    JsonNumber(f.aic).dump(), JsonNumber(f.bic).dump(),
+                    JsonNumber(f.tie_parameter).dump(), f.ties == g.best ? "true" : "false"});
+  }
+  out += "\n" + CsvLine({"calibrated_tie_model", "bin_low", "bin_high", "battles", "predicted",
+                         "observed"});
+  for (const CalibrationBin& b : g.bins) {
+    out += CsvLine({TieModelName(g.calibrated), JsonNumber(b.low).dump(), JsonNumber(b.high).dump(),
+                    JsonNumber(b.battles).dump(), JsonNumber(b.predicted).dump(),
+                    JsonNumber(b.observed).dump()});
+  }
+  return out;
+}
+
+Json FitJson(const GoodnessOfFit& g, const ArenaResult& r) {
+  Json models = Json::array();
+  for (const TieModelFit& f : g.models) {
+    Json folds = Json::array();
+    for (double loss : f.fold_log_loss) folds.push_back(JsonNumber(loss));
+    models.push_back({{"ties", TieModelName(f.ties)},
+                      {"best", f.ties == g.best},
+                      {"held_out_log_loss", JsonNumber(f.held_out_log_loss)},
+                      {"fold_log_loss", std::move(folds)},
+                      {"log_likelihood", JsonNumber(f.log_likelihood)},
+                      {"parameters", f.parameters},
+                      {"aic", JsonNumber(f.aic)},
+                      {"bic", JsonNumber(f.bic)},
+                      {"tie_parameter", JsonNumber(f.tie_parameter)},
+                      {"converged", f.converged}});
+  }
+  Json bins = Json::array();
+  for (const CalibrationBin& b : g.bins) {
+    bins.push_back({{"low", JsonNumber(b.low)},
+                    {"high", JsonNumber(b.high)},
+                    {"battles", JsonNumber(b.battles)},
+                    {"predicted", JsonNumber(b.predicted)},
+                    {"observed", JsonNumber(b.observed)}});
+  }
+  Json pairs = Json::array();
+  for (const CalibrationPair& p : g.pairs) {
+    pairs.push_back({{"model_a", r.models[p.i]},
+                     {"model_b", r.models[p.j]},
+                     {"battles", p.battles},
+                     {"predicted", JsonNumber(p.predicted)},
+                     {"observed", JsonNumber(p.observed)}});
+  }
+  return {{"folds", g.options.folds},
+          {"seed", g.options.seed},
+          {"battles", g.battles},
+          {"fold_battles", g.fold_battles},
+          {"ties_auto", r.options.ties_auto},
+          {"best", TieModelName(g.best)},
+          {"method_text", DescribeFit(g)},
+          {"models", std::move(models)},
+          {"calibrated", TieModelName(g.calibrated)},
+          {"calibration_error", JsonNumber(g.calibration_error)},
+          {"calibration_bins", std::move(bins)},
+          {"calibration_pairs", std::move(pairs)}};
+}
+
 }  // namespace
 
 // Long on purpose: the page's sections in reading order; each is a few lines.
@@ -242,6 +362,7 @@ std::string ArenaMarkdown(const ArenaResult& r, const ArenaInput& input) {
   }
   out += "\n" + DescribeArena(r) + "\n";
   if (r.style) out += StyleMarkdown(*r.style, r.options);
+  if (r.goodness_of_fit) out += FitMarkdown(*r.goodness_of_fit);
   out += FragilityMarkdown(r, input.path);
   if (!r.warnings.empty()) {
     out += "\nWarnings:\n\n";
@@ -303,6 +424,7 @@ std::string ArenaCsv(const ArenaResult& r) {
     fields.insert(fields.end(), extra.begin(), extra.end());
     out += CsvLine(fields);
   }
+  if (r.goodness_of_fit) out += FitCsv(*r.goodness_of_fit);
   return out;
 }
 
@@ -347,7 +469,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                 {"converged", r.converged},
                 {"ridge_used", JsonNumber(r.ridge_used)},
                 {"tie_parameter",
-                 o.ties == TieModel::kDavidson ? JsonNumber(r.tie_parameter) : Json(nullptr)},
+                 ModelsTies(o.ties) ? JsonNumber(r.tie_parameter) : Json(nullptr)},
                 {"components", r.num_components},
                 {"degenerate_replicates", r.degenerate_replicates}};
   Json rows = Json::array();
@@ -387,6 +509,7 @@ std::string ArenaJson(const ArenaResult& r, const ArenaInput& input) {
                                                : MatrixJson(kEloPerNat * kEloPerNat *
                                                             r.covariance)}};
   doc["style_control"] = r.style ? StyleJson(*r.style, o) : Json(nullptr);
+  if (r.goodness_of_fit) doc["goodness_of_fit"] = FitJson(*r.goodness_of_fit, r);
   if (r.robustness || r.loo) doc["fragility"] = FragilityJson(r, input.path);
   doc["warnings"] = r.warnings;
   return doc.dump(2) + "\n";

@@ -164,6 +164,56 @@ std::string StyleHtml(const Json& style, double level) {
   return out;
 }
 
+// The goodness of fit (podium.arena/1 "goodness_of_fit"): the tie models,
+// the calibration bins and their plot.
+std::string FitHtml(const Json& fit) {
+  std::string out = "<h3>Goodness of fit</h3>\n" + HtmlParagraph(JsonStr(fit, "method_text"));
+  std::vector<std::vector<TableCell>> models;
+  for (const Json& m : JsonArray(fit, "models")) {
+    TableCell name = TextCell(JsonStr(m, "ties"));
+    if (JsonAt(m, "best") == true) name.html += " <strong>(best)</strong>";
+    models.push_back({name, NumberCell(JsonNum(m, "held_out_log_loss"), 4, "infinite"),
+                      NumberCell(JsonNum(m, "log_likelihood"), 1, "none"),
+                      CountCell(JsonAt(m, "parameters")), NumberCell(JsonNum(m, "aic"), 1, "none"),
+                      NumberCell(JsonNum(m, "bic"), 1, "none"),
+                      NumberCell(JsonNum(m, "tie_parameter"), 4, "none")});
+  }
+  out += HtmlTable({{"Ties", false, ""},
+                    {"Held-out log-loss", true, "Mean −ln P(outcome) per held-out battle, nats"},
+                    {"Log-likelihood", true, "Full-data fit, three outcomes"},
+                    {"Parameters", true, "Strengths + 1 tie parameter"},
+                    {"AIC", true, "2k − 2 ln L"},
+                    {"BIC", true, "k ln N − 2 ln L"},
+                    {"Tie parameter", true, "τ (half, drop), ν (davidson), θ (rao-kupper)"}},
+                   models);
+  std::vector<std::vector<TableCell>> bins;
+  std::vector<CalibrationPoint> points;
+  for (const Json& b : JsonArray(fit, "calibration_bins")) {
+    if (JsonNum(b, "battles") == 0) continue;
+    const std::string range =
+        FixedText(JsonNum(b, "low"), 1) + "–" + FixedText(JsonNum(b, "high"), 1);
+    bins.push_back({TextCell(range), NumberCell(JsonNum(b, "battles"), 0, "none"),
+                    NumberCell(JsonNum(b, "predicted"), 3, "none"),
+                    NumberCell(JsonNum(b, "observed"), 3, "none")});
+    points.push_back(
+        {JsonNum(b, "predicted"), JsonNum(b, "observed"), JsonNum(b, "battles"),
+         fmt::format("predicted {}: mean {}, observed {}, {} battles", range,
+                     FixedText(JsonNum(b, "predicted"), 3), FixedText(JsonNum(b, "observed"), 3),
+                     ShortestText(JsonNum(b, "battles")))});
+  }
+  out += HtmlParagraph(
+      fmt::format("Calibration of {} (calibration error {}):", JsonStr(fit, "calibrated"),
+                  FixedText(JsonNum(fit, "calibration_error"), 4)));
+  out += HtmlTable({{"Predicted", false, "Bin of the predicted score"},
+                    {"Battles", true, "Each battle counts in both orientations"},
+                    {"Mean predicted", true, "P(i wins) + P(tie)/2"},
+                    {"Observed", true, "(wins + ties/2) / battles"}},
+                   bins);
+  return out + HtmlFigure(CalibrationPlotSvg(points, "Predicted score", "Observed score"),
+                          "Calibration: each bin's observed score against its mean predicted "
+                          "score (area: battles); on the dashed diagonal the model is calibrated.");
+}
+
 }  // namespace
 
 std::string ArenaHtmlSection(const Json& r, const std::string& id) {
@@ -206,6 +256,7 @@ std::string ArenaHtmlSection(const Json& r, const std::string& id) {
   out += HtmlFigure(ForestPlotSvg(forest, plot), caption) + ArenaHeatMap(r);
   const Json& style = JsonAt(r, "style_control");
   if (style.is_object()) out += StyleHtml(style, JsonNum(options, "level"));
+  if (r.contains("goodness_of_fit")) out += FitHtml(JsonAt(r, "goodness_of_fit"));
   out += FragilityHtml(JsonAt(r, "fragility"));
   const std::vector<std::string> warnings = JsonStrings(r, "warnings");
   if (!warnings.empty()) out += "<h3>Warnings</h3>\n" + HtmlList(warnings);

@@ -296,6 +296,52 @@ std::string ForestPlotSvg(const std::vector<ForestRow>& rows, const ForestPlotOp
   return out + ForestAxisSvg(*f, options.axis_label) + "</svg>\n";
 }
 
+std::string CalibrationPlotSvg(const std::vector<CalibrationPoint>& points,
+                               const std::string& x_label, const std::string& y_label) {
+  double largest = 0;
+  for (const CalibrationPoint& p : points) {
+    if (std::isfinite(p.predicted) && std::isfinite(p.observed))
+      largest = std::max(largest, p.weight);
+  }
+  if (!(largest > 0)) return "";
+  const double left = 48, top = 10, side = 300;
+  const auto x = [&](double v) { return Px(left + side * v); };
+  const auto y = [&](double v) { return Px(top + side * (1 - v)); };
+  std::string out = fmt::format(
+      "<svg class=\"calibration\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "role=\"img\" aria-label=\"Calibration plot\">\n",
+      Px(left + side + 12), Px(top + side + 44));
+  for (int k = 0; k <= 5; ++k) {
+    const double v = k / 5.0;
+    out += fmt::format(
+        "<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#e4e4e4\"/>\n"
+        "<line class=\"grid\" x1=\"{3}\" x2=\"{4}\" y1=\"{5}\" y2=\"{5}\" stroke=\"#e4e4e4\"/>\n"
+        "<text x=\"{0}\" y=\"{6}\" font-size=\"11\" text-anchor=\"middle\">{7}</text>\n"
+        "<text x=\"{8}\" y=\"{9}\" font-size=\"11\" text-anchor=\"end\">{7}</text>\n",
+        x(v), y(0), y(1), x(0), x(1), y(v), Px(top + side + 14), FormatFixed(v, 1), Px(left - 4),
+        Px(top + side * (1 - v) + 4));
+  }
+  out += fmt::format(
+      "<line class=\"ref\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#b2182b\" "
+      "stroke-dasharray=\"4 3\"/>\n",
+      x(0), y(0), x(1), y(1));
+  for (const CalibrationPoint& p : points) {
+    if (!std::isfinite(p.predicted) || !std::isfinite(p.observed)) continue;
+    out += fmt::format(
+        "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#2166ac\" "
+        "fill-opacity=\"0.7\"><title>{}</title></circle>\n",
+        x(p.predicted), y(p.observed), Px(3 + 9 * std::sqrt(std::max(0.0, p.weight) / largest)),
+        HtmlEscape(p.title));
+  }
+  out += fmt::format(
+      "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n"
+      "<text x=\"12\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" "
+      "transform=\"rotate(-90 12 {})\">{}</text>\n",
+      Px(left + side / 2), Px(top + side + 36), HtmlEscape(x_label), Px(top + side / 2),
+      Px(top + side / 2), HtmlEscape(y_label));
+  return out + "</svg>\n";
+}
+
 std::string DivergingColor(double p) {
   if (std::isnan(p)) return "#eeeeee";
   p = std::clamp(p, 0.0, 1.0);

@@ -93,6 +93,22 @@ struct HeatMap {
 // Returns "" for an empty matrix.
 std::string HeatMapSvg(const HeatMap& map);
 
+// A point of a calibration (reliability) plot.
+struct CalibrationPoint {
+  double predicted = 0;  // x, in [0, 1]
+  double observed = 0;   // y, in [0, 1]
+  double weight = 0;     // circle area is proportional to it
+  std::string title;     // hover text
+};
+
+// An inline <svg> calibration plot, 300 x 300 px of plot: predicted (x)
+// against observed (y), both from 0 to 1 with ticks every 0.2, the diagonal
+// (perfect calibration) dashed, one <circle class="point"> per finite point
+// (radius 3 to 12 px by the square root of its share of the largest weight)
+// with its title. Returns "" when no point is finite.
+std::string CalibrationPlotSvg(const std::vector<CalibrationPoint>& points,
+                               const std::string& x_label, const std::string& y_label);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_REPORTING_HTML_SVG_H_
