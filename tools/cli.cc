@@ -21,6 +21,7 @@
 #include "tools/import_command.h"
 #include "tools/init_command.h"
 #include "tools/leaderboard_command.h"
+#include "tools/plan_command.h"
 #include "tools/regenerate_command.h"
 #include "tools/verify_command.h"
 
@@ -29,9 +30,10 @@ namespace {
 
 // The subcommands, in the order `podium --help` lists them.
 std::vector<Command> CommandTable() {
-  return {LeaderboardCommand(), ArenaCommand(),  RobustnessCommand(), NetWinCommand(), H2HCommand(),
-          AuditCommand(),       VerifyCommand(), CheckCommand(),  RegenerateCommand(),
-          ImportCommand(),      InitCommand(),   ExportCommand()};
+  return {LeaderboardCommand(), ArenaCommand(),      RobustnessCommand(), NetWinCommand(),
+          H2HCommand(),         PlanCommand(),       AuditCommand(),      VerifyCommand(),
+          CheckCommand(),       RegenerateCommand(), ImportCommand(),     InitCommand(),
+          ExportCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),

@@ -7,6 +7,7 @@
 
 #include "engine/base/file_util.h"
 #include "engine/base/text_position.h"
+#include "engine/inference/benchmark_agreement.h"
 #include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/items.h"
 #include "engine/rating/leaderboard.h"
@@ -26,6 +27,7 @@ struct LeaderboardRequest {
   int top = 0;
   std::string models_file;
   bool allow_empty = false;
+  bool agreement = false;  // --agreement
   BootstrapOptions resampling;
   OutputOptions output;
 };
@@ -69,6 +71,10 @@ void AddOptions(CLI::App* c, LeaderboardRequest* r) {
   AddEnumOption(c, "--interval", &r->interval, kIntervalMethodNames,
                 "Bootstrap interval: percentile or bca");
   AddBootstrapOptions(c, &r->resampling, 2);
+  c->add_flag("--agreement", r->agreement,
+              "Add the benchmarks' agreement: Kendall tau-b between every pair of benchmarks "
+              "with bootstrap intervals (--rounds, --seed, --level), mean tau per benchmark, "
+              "the benchmarks that disagree most");
   AddOutputOptions(c, &r->output, {"md", "csv", "json", "html"});
 }
 
@@ -105,6 +111,25 @@ void WarnBenchmarksWithoutClaims(const std::vector<std::string>& benchmarks,
                            fmt::format("benchmark '{}' has no claims: its column is empty", id));
     }
   }
+}
+
+// The agreement of the board's benchmarks over its ranked models (every
+// ranked model: call before KeepTopRows).
+BenchmarkAgreement AgreementOf(const Leaderboard& board, const BootstrapOptions& resampling,
+                               RunLog& log) {
+  const ScoreMatrix& m = board.matrix;
+  Eigen::MatrixXd values(board.rows.size(), m.num_benchmarks());
+  BoolMatrix present(board.rows.size(), m.num_benchmarks());
+  for (size_t k = 0; k < board.rows.size(); ++k) {
+    values.row(k) = m.values.row(board.rows[k].matrix_row);
+    present.row(k) = m.present.row(board.rows[k].matrix_row);
+  }
+  std::vector<bool> higher;
+  for (const BenchmarkScale& scale : board.scales) higher.push_back(scale.higher_is_better);
+  BootstrapOptions options = resampling;
+  std::unique_ptr<Progress> progress = log.StartProgress("agreement", "rounds", options.rounds);
+  options.progress = progress.get();
+  return ComputeBenchmarkAgreement(values, present, higher, m.benchmarks, options);
 }
 
 // The manifest's words for each DropReason (naming the options responsible).
@@ -187,10 +212,13 @@ std::optional<std::string> Render(const LeaderboardRequest& r, const std::string
   } else {
     uncertainty = PublishedUncertainty(board, claims);
   }
+  std::optional<BenchmarkAgreement> agreement;
+  if (r.agreement) agreement = AgreementOf(board, r.resampling, log);
   KeepTopRows(r.top, &board);
   if (uncertainty) KeepTopRows(board, &*uncertainty);
   ReportContext context;
   context.uncertainty = uncertainty ? &*uncertainty : nullptr;
+  context.agreement = agreement ? &*agreement : nullptr;
   context.registry = &registry;
   context.claims = &claims;
   context.title = r.output.title;

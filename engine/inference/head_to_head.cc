@@ -7,6 +7,7 @@
 
 #include "engine/base/check.h"
 #include "engine/inference/intervals.h"
+#include "engine/inference/sample_size.h"
 #include "engine/inference/sandwich.h"
 #include "engine/inference/score_bootstrap.h"
 #include "engine/inference/significance.h"
@@ -91,6 +92,31 @@ const char* VerdictName(Verdict verdict) {
 
 namespace {
 
+// The item count of a cell: its claim's n, else the benchmark's; 0 = unknown.
+int64_t ItemsOf(const Claim* claim, const Benchmark& benchmark) {
+  if (claim != nullptr && claim->n) return *claim->n;
+  return benchmark.n_items ? *benchmark.n_items : 0;
+}
+
+// Fills c.items, c.mdd and c.mdd_note (see BenchmarkComparison).
+void SetDetectableDifference(const Claim* a, const Claim* b, const Benchmark& bench, double level,
+                             BenchmarkComparison* c) {
+  const int64_t na = ItemsOf(a, bench), nb = ItemsOf(b, bench);
+  c->items = na > 0 && nb > 0 ? std::min(na, nb) : 0;
+  c->mdd = std::nan("");
+  const double max = bench.max.value_or(0);
+  if (c->items == 0) {
+    c->mdd_note = "n unknown";
+  } else if (!(max > 0) || !bench.higher_is_better || c->a < 0 || c->b < 0 || c->a > max ||
+             c->b > max) {
+    c->mdd_note = "not a proportion";
+  } else {
+    const double p = (c->a + c->b) / (2 * max);
+    c->mdd = max * MinimumDetectableDifference(c->items, p, {level, kMddPower});
+    if (std::isnan(c->mdd)) c->mdd_note = "too few items";
+  }
+}
+
 ScoreComparison CompareIndexed(const ScoreMatrix& m, const ClaimIndex& by_id,
                                const Registry& registry, int a, int b, double level) {
   PODIUM_CHECK(a != b && a >= 0 && b >= 0 && a < m.num_models() && b < m.num_models());
@@ -129,6 +155,7 @@ ScoreComparison CompareIndexed(const ScoreMatrix& m, const ClaimIndex& by_id,
     }
     c.p_holm = c.p_value;
     c.verdict = FromTest(c.advantage, c.p_value, level);
+    SetDetectableDifference(first_claim(a, j), first_claim(b, j), *bench, level, &c);
     out.benchmarks.push_back(std::move(c));
   }
   Tally(&out);

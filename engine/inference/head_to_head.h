@@ -58,7 +58,20 @@ struct BenchmarkComparison {
   double p_a_better = 0, p_value = 0;           // NaN when unknown
   double p_holm = 0;                            // all-pairs mode; else = p_value
   Verdict verdict = Verdict::kUnknown;
+  // The smallest difference the benchmark's item count can detect:
+  // MinimumDetectableDifference (sample_size.h) at the two models' mean
+  // accuracy (value / max), the report's level and power kMddPower, times the
+  // benchmark's max (so in its units). `items` is the smaller of the two
+  // cells' item counts (the claim's n, else the registry's n_items); 0 and
+  // mdd NaN when unknown, `mdd_note` saying why ("n unknown", "not a
+  // proportion"); mdd_note is empty when mdd is set.
+  int64_t items = 0;
+  double mdd = 0;
+  std::string mdd_note;
 };
+
+// The power of the minimum detectable differences of score comparisons.
+inline constexpr double kMddPower = 0.80;
 
 struct ScoreComparison {
   std::string a, b;  // canonical model ids

@@ -98,6 +98,42 @@ Json StatementsJson(const ScoreComparison& c, const H2HContext& context) {
   return out;
 }
 
+// "MMLU 1.2 (n = 14042)", "GSM8K: n unknown".
+std::string DetectableText(const std::string& name, double mdd, int64_t items,
+                           const std::string& note) {
+  if (std::isnan(mdd)) return fmt::format("{}: {}", name, note);
+  return fmt::format("{} {} (n = {})", name, FormatFixed(mdd, 2), items);
+}
+
+// The line of minimum detectable differences: per benchmark of the pair, or
+// (all pairs) the largest over the pairs that have it.
+std::string DetectableLine(const std::vector<ScoreComparison>& comparisons, bool all, double level,
+                           const H2HContext& context) {
+  std::vector<std::string> order;
+  std::map<std::string, const BenchmarkComparison*> worst;
+  for (const ScoreComparison& c : comparisons) {
+    for (const BenchmarkComparison& bc : c.benchmarks) {
+      auto [it, added] = worst.emplace(bc.benchmark, &bc);
+      if (added) order.push_back(bc.benchmark);
+      const BenchmarkComparison& w = *it->second;
+      if (std::isnan(w.mdd) && !std::isnan(bc.mdd)) continue;  // a note: the weakest case
+      if (std::isnan(bc.mdd) || bc.mdd > w.mdd) it->second = &bc;
+    }
+  }
+  if (order.empty()) return "";
+  std::vector<std::string> parts;
+  for (const std::string& id : order) {
+    const BenchmarkComparison& bc = *worst[id];
+    parts.push_back(
+        DetectableText(MarkdownCell(BenchmarkName(context, id)), bc.mdd, bc.items, bc.mdd_note));
+  }
+  return fmt::format(
+      "\nMinimum detectable difference{} ({:g}% level, {:g}% power, two-proportion test at "
+      "the item count and the models' mean accuracy; podium plan): {}.\n",
+      all ? ", the largest over the pairs," : "", 100 * level, 100 * kMddPower,
+      fmt::join(parts, "; "));
+}
+
 }  // namespace
 
 // Long on purpose: the page's sections in reading order (summary, per
@@ -139,6 +175,7 @@ std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bo
           Probability(bc.p_a_better), Probability(bc.p_value),
           VerdictText(bc.verdict, MarkdownCell(a), MarkdownCell(b)));
     }
+    out += DetectableLine(comparisons, all, level, context);
     const Json statements = StatementsJson(c, context);
     if (!statements.empty()) {
       out += "\n## What the documents say\n\n";
@@ -188,6 +225,7 @@ std::string ScoreH2HMarkdown(const std::vector<ScoreComparison>& comparisons, bo
       out += "| Benchmark | Better | Worse | Values | Difference | p (Holm) |\n";
       out += "|---|---|---|---:|---:|---:|\n" + rows;
     }
+    out += DetectableLine(comparisons, all, level, context);
   }
   out += "\n" + std::string(kScoreMethod);
   if (all) out += " All pairs: p-values Holm-adjusted over every test in the report.";
@@ -227,7 +265,10 @@ std::string ScoreH2HJson(const std::vector<ScoreComparison>& comparisons, bool a
                             {"p_a_better", JsonNumber(bc.p_a_better)},
                             {"p_value", JsonNumber(bc.p_value)},
                             {"p_holm", JsonNumber(bc.p_holm)},
-                            {"verdict", VerdictName(bc.verdict)}});
+                            {"verdict", VerdictName(bc.verdict)},
+                            {"items", bc.items > 0 ? Json(bc.items) : Json(nullptr)},
+                            {"mdd", JsonNumber(bc.mdd)},
+                            {"mdd_note", bc.mdd_note.empty() ? Json(nullptr) : Json(bc.mdd_note)}});
     }
     Json entry = {
         {"a", c.a},

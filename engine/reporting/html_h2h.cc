@@ -94,6 +94,26 @@ std::string StatementsTable(const Json& c, const Json& report) {
                    body);
 }
 
+// The minimum detectable difference of each benchmark at its item count
+// (fields items, mdd, mdd_note), or "" for a report without them.
+std::string DetectableParagraph(const Json& c, const Json& report) {
+  std::vector<std::string> parts;
+  for (const Json& bc : JsonArray(c, "benchmarks")) {
+    if (!bc.contains("mdd")) continue;
+    const double mdd = JsonNum(bc, "mdd");
+    parts.push_back(std::isfinite(mdd)
+                        ? fmt::format("{} {} (n = {})", BenchmarkLabel(bc), FixedText(mdd, 2),
+                                      ShortestText(JsonNum(bc, "items")))
+                        : BenchmarkLabel(bc) + ": " + JsonStr(bc, "mdd_note"));
+  }
+  if (parts.empty()) return "";
+  return HtmlParagraph(
+      fmt::format("Minimum detectable difference ({} level, 80% power, two-proportion test at "
+                  "the item count and the models' mean accuracy): {}.",
+                  PercentText(JsonNum(report, "level")), fmt::format("{}", fmt::join(parts, "; "))),
+      "note");
+}
+
 std::string ScoreComparisonHtml(const Json& c, const Json& report,
                                 const ClaimProvenance& provenance) {
   const std::string a = JsonStr(c, "a_name").empty() ? JsonStr(c, "a") : JsonStr(c, "a_name");
@@ -134,7 +154,7 @@ std::string ScoreComparisonHtml(const Json& c, const Json& report,
                  fmt::format("Points: advantage of {} over {}; lines: {} intervals (none without "
                              "a sampling model); dashed: no difference.",
                              a, b, level));
-  return out + StatementsTable(c, report);
+  return out + DetectableParagraph(c, report) + StatementsTable(c, report);
 }
 
 std::string BattleComparisonsHtml(const Json& r) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "engine/reporting/html_json.h"
 #include "engine/reporting/html_provenance.h"
@@ -208,6 +210,80 @@ std::string LeftOut(const Json& r) {
   return out;
 }
 
+// The agreement's benchmark names by id, from the report's "benchmarks".
+std::map<std::string, std::string> BenchmarkNames(const Json& r) {
+  std::map<std::string, std::string> names;
+  for (const BenchmarkColumn& b : BenchmarkColumns(r)) names[b.id] = b.name;
+  return names;
+}
+
+// A heat map of tau-b between every two benchmarks (symmetric, no diagonal).
+std::string AgreementHeatMap(const Json& a, const std::map<std::string, std::string>& names) {
+  std::vector<std::string> ids;
+  for (const Json& b : JsonArray(a, "benchmarks")) ids.push_back(JsonStr(b, "benchmark"));
+  std::map<std::string, size_t> index;
+  for (size_t k = 0; k < ids.size(); ++k) index[ids[k]] = k;
+  HeatMap map;
+  for (const std::string& id : ids) map.rows.push_back(names.count(id) ? names.at(id) : id);
+  map.columns = map.rows;
+  map.values.assign(ids.size(), std::vector<double>(ids.size(), std::nan("")));
+  map.titles.assign(ids.size(), std::vector<std::string>(ids.size()));
+  map.legend = "Kendall tau-b";
+  map.low = -1;
+  for (const Json& p : JsonArray(a, "pairs")) {
+    const auto i = index.find(JsonStr(p, "a")), j = index.find(JsonStr(p, "b"));
+    if (i == index.end() || j == index.end()) continue;
+    const double tau = JsonNum(p, "tau");
+    const std::string title =
+        fmt::format("{} vs {}: {} ({} shared models)", map.rows[i->second], map.rows[j->second],
+                    std::isfinite(tau) ? fmt::format("tau-b {} [{}, {}]", FixedText(tau, 2),
+                                                     FixedText(JsonNum(p, "ci_low"), 2),
+                                                     FixedText(JsonNum(p, "ci_high"), 2))
+                                       : JsonStr(p, "undefined"),
+                    ShortestText(JsonNum(p, "shared")));
+    for (const auto& [x, y] : {std::pair(i->second, j->second), std::pair(j->second, i->second)}) {
+      map.values[x][y] = tau;
+      map.titles[x][y] = title;
+    }
+  }
+  return HtmlFigure(HeatMapSvg(map),
+                    "Kendall tau-b between the model orders of two benchmarks, over their shared "
+                    "models (red: same order, blue: reversed; no cell: undefined).");
+}
+
+// The "agreement" object of a leaderboard run with --agreement, or "".
+std::string Agreement(const Json& r) {
+  const Json& a = JsonAt(r, "agreement");
+  if (!a.is_object()) return "";
+  const std::map<std::string, std::string> names = BenchmarkNames(r);
+  std::vector<std::vector<TableCell>> body;
+  std::vector<std::string> flagged;
+  for (const Json& b : JsonArray(a, "benchmarks")) {
+    const std::string id = JsonStr(b, "benchmark");
+    const std::string name = names.count(id) ? names.at(id) : id;
+    const bool flag = JsonAt(b, "flagged") == true;
+    if (flag) flagged.push_back(name);
+    body.push_back({TextCell(name, id), NumberCell(JsonNum(b, "mean_tau"), 2, "no defined pair"),
+                    IntervalCell(JsonNum(b, "ci_low"), JsonNum(b, "ci_high"), 2),
+                    CountCell(JsonAt(b, "pairs")),
+                    NumberCell(JsonNum(b, "others_median"), 2, "no other benchmark"),
+                    TextCell(flag ? "yes" : "")});
+  }
+  std::string out = "<h3>Benchmark agreement</h3>\n" + HtmlParagraph(JsonStr(a, "method"));
+  out += HtmlTable({{"Benchmark", false, ""},
+                    {"Mean τ", true, "Unweighted mean of the defined taus with the others"},
+                    {PercentText(JsonNum(a, "level")) + " interval", true, ""},
+                    {"Pairs", true, "Pairs with a defined tau"},
+                    {"Median of the others", true, ""},
+                    {"Disagrees", false, "Interval below the others' median"}},
+                   body);
+  out +=
+      HtmlParagraph(flagged.empty() ? "No benchmark is flagged."
+                                    : "Disagree most with the rest: " + CommaJoined(flagged) + ".",
+                    "note");
+  return out + AgreementHeatMap(a, names);
+}
+
 }  // namespace
 
 std::string LeaderboardHtmlSection(const Json& r, const std::string& id) {
@@ -216,7 +292,7 @@ std::string LeaderboardHtmlSection(const Json& r, const std::string& id) {
   std::string out = HtmlSectionStart(id, "leaderboard", ReportTitle(r, "Leaderboard"));
   out += HtmlParagraph(JsonStr(options, "method")) + HtmlParagraph(JsonStr(u, "method")) +
          HtmlList(JsonStrings(u, "notes"));
-  out += LeaderboardTable(r, ClaimProvenance(r)) + ScorePlot(r) + LeftOut(r);
+  out += LeaderboardTable(r, ClaimProvenance(r)) + ScorePlot(r) + LeftOut(r) + Agreement(r);
   return out + "</section>\n";
 }
 

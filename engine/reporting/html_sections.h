@@ -29,7 +29,10 @@ HtmlSectionRenderer FindHtmlSectionRenderer(std::string_view schema);
 // report's uncertainty kind that some row fills, coverage, one column per
 // benchmark), numbers printed by the Markdown's rule (LeaderboardNumbersFor
 // in text_format.h) and each score and cell with its claims; a forest plot of
-// the scores and intervals; the benchmarks and models left out.
+// the scores and intervals; the benchmarks and models left out; with an
+// "agreement" object (--agreement), its method, a table per benchmark (mean
+// tau, interval, pairs, the others' median, flagged) and a heat map of tau-b
+// on [-1, 1].
 std::string LeaderboardHtmlSection(const nlohmann::ordered_json& report, const std::string& id);
 
 // podium.arena/1 (html_arena.cc): the battles and method; a warning when the

@@ -180,6 +180,9 @@ HeatLayout LayOutHeatMap(const HeatMap& map) {
   return h;
 }
 
+// `v` on the colour scale: 0 at map.low, 1 at map.high.
+double Scaled(const HeatMap& map, double v) { return (v - map.low) / (map.high - map.low); }
+
 // TableCell (i, j) with its hover title and, when small enough, its value; "" when
 // the value is missing.
 std::string HeatCellSvg(const HeatMap& map, size_t i, size_t j, const HeatLayout& h) {
@@ -191,13 +194,13 @@ std::string HeatCellSvg(const HeatMap& map, size_t i, size_t j, const HeatLayout
   std::string out = fmt::format(
       "<rect class=\"cell\" x=\"{0}\" y=\"{1}\" width=\"{2}\" height=\"{2}\" fill=\"{3}\">"
       "<title>{4}</title></rect>",
-      Px(x), Px(y), Px(h.side), DivergingColor(v), HtmlEscape(title));
+      Px(x), Px(y), Px(h.side), DivergingColor(Scaled(map, v)), HtmlEscape(title));
   if (h.numbers) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"{}\" "
         "pointer-events=\"none\">{}</text>",
-        Px(x + h.side / 2), Px(y + h.side / 2 + 3.5), std::abs(v - 0.5) > 0.3 ? "#fff" : "#111",
-        FixedText(v, 2));
+        Px(x + h.side / 2), Px(y + h.side / 2 + 3.5),
+        std::abs(Scaled(map, v) - 0.5) > 0.3 ? "#fff" : "#111", FixedText(v, 2));
   }
   return out + "\n";
 }
@@ -222,8 +225,10 @@ std::string HeatLabelsSvg(const HeatMap& map, const HeatLayout& h) {
   return out;
 }
 
-// Eleven swatches from 0 to 1, labelled 0, 0.5 and 1, and what they mean.
-std::string HeatLegendSvg(const std::string& legend, const HeatLayout& h) {
+// Eleven swatches from low to high, labelled at both ends and the middle,
+// and what they mean.
+std::string HeatLegendSvg(const HeatMap& map, const HeatLayout& h) {
+  const std::string& legend = map.legend;
   std::string out;
   for (int k = 0; k <= 10; ++k) {
     out += fmt::format(
@@ -234,8 +239,10 @@ std::string HeatLegendSvg(const std::string& legend, const HeatLayout& h) {
       "<rect x=\"{}\" y=\"{}\" width=\"198\" height=\"10\" fill=\"none\" stroke=\"#999\" "
       "stroke-width=\"0.5\"/>\n",
       Px(h.left), Px(h.legend_y));
-  const std::pair<int, const char*> kTicks[] = {{0, "0"}, {5, "0.5"}, {10, "1"}};
-  for (const auto& [k, label] : kTicks) {
+  const std::pair<int, std::string> ticks[] = {{0, ShortestText(map.low)},
+                                               {5, ShortestText((map.low + map.high) / 2)},
+                                               {10, ShortestText(map.high)}};
+  for (const auto& [k, label] : ticks) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#333\">{}</text>",
         Px(h.left + 18 * k + 9), Px(h.legend_y + 22), label);
@@ -366,7 +373,7 @@ std::string HeatMapSvg(const HeatMap& map) {
     for (size_t j = 0; j < map.columns.size(); ++j) out += HeatCellSvg(map, i, j, h);
   }
   if (h.labels) out += HeatLabelsSvg(map, h);
-  return out + HeatLegendSvg(map.legend, h) + "</svg>\n";
+  return out + HeatLegendSvg(map, h) + "</svg>\n";
 }
 
 }  // namespace podium

@@ -81,15 +81,18 @@ struct HeatMap {
   // [row][column] hover text; missing or empty = "row vs column: value".
   std::vector<std::vector<std::string>> titles;
   std::string legend = "P(row beats column)";  // what the colour means
+  // The values' range: low is blue, the middle white, high red (the legend
+  // is labelled low, middle, high). Kendall's tau uses [-1, 1].
+  double low = 0, high = 1;
 };
 
 // An inline <svg> heat map: one <rect class="cell"> per finite value, filled
-// with DivergingColor and holding a <title>; the value printed in the cell
-// (2 decimals) when there are at most 20 rows and 20 columns; a colour legend
-// below. Cells are square, side = clamp(floor(720 / max(rows, columns)), 4,
-// 36) px; the row and column labels (columns slanted at 45°, upright below
-// 20 px) are drawn only when the side is at least 9 px, else the names are in
-// the hover titles only.
+// with DivergingColor((value − low) / (high − low)) and holding a <title>;
+// the value printed in the cell (2 decimals) when there are at most 20 rows
+// and 20 columns; a colour legend below. Cells are square, side =
+// clamp(floor(720 / max(rows, columns)), 4, 36) px; the row and column labels
+// (columns slanted at 45°, upright below 20 px) are drawn only when the side
+// is at least 9 px, else the names are in the hover titles only.
 // Returns "" for an empty matrix.
 std::string HeatMapSvg(const HeatMap& map);
 

@@ -8,6 +8,7 @@
 
 #include "engine/base/check.h"
 #include "engine/base/number.h"
+#include "engine/reporting/agreement_report.h"
 #include "engine/reporting/text_format.h"
 
 namespace podium {
@@ -317,6 +318,7 @@ std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& c
       out += fmt::format("- {} ({})\n", ModelName(context, e.model), e.reason);
     }
   }
+  if (context.agreement != nullptr) out += AgreementMarkdown(*context.agreement, context.registry);
   if (!footnoted.empty()) {
     out += "\n";
     for (const std::string& id : footnoted) {
@@ -359,6 +361,7 @@ std::string LeaderboardCsv(const Leaderboard& board, const ReportContext& contex
     }
     out += CsvLine(fields);
   }
+  if (context.agreement != nullptr) out += AgreementCsv(*context.agreement);
   return out;
 }
 
@@ -467,6 +470,7 @@ std::string LeaderboardJson(const Leaderboard& board, const ReportContext& conte
   doc["excluded"] = std::move(excluded);
   doc["dropped_benchmarks"] = board.dropped_benchmarks;
   if (board.ranked_models > 0) doc["ranked_models"] = board.ranked_models;
+  if (context.agreement != nullptr) doc["agreement"] = AgreementJson(*context.agreement);
   std::vector<std::string> used;
   for (const Json& row : doc["rows"]) {
     for (const Json& id : row["claims"]) used.push_back(id.get<std::string>());

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/inference/benchmark_agreement.h"
 #include "engine/inference/score_bootstrap.h"
 #include "engine/ingest/claims.h"
 #include "engine/rating/leaderboard.h"
@@ -28,6 +29,9 @@ struct ReportContext {
   std::string registry_path;                   // registry folder, as named
   // Intervals, rank sets and tiers (bootstrap or published); null = none.
   const LeaderboardUncertainty* uncertainty = nullptr;
+  // --agreement: the benchmarks' agreement (a section, a CSV block, the JSON
+  // "agreement" object); null = none, and the report is as without it.
+  const BenchmarkAgreement* agreement = nullptr;
 };
 
 std::string LeaderboardMarkdown(const Leaderboard& board, const ReportContext& context);
