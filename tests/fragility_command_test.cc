@@ -4,9 +4,11 @@
 // ../shared is there.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/base/file_util.h"
 #include "tests/testing.h"
 
 namespace podium {
@@ -156,6 +158,31 @@ TEST(FragilityCommandTest, WildBenchNumberOneFallsToAHandfulOfBattles) {
   // Far fewer than 1% of the 146,829 battles.
   EXPECT_LT(rob["dropped"].get<int>(), 100);
   EXPECT_EQ(rob["battles"].size(), rob["dropped"].get<size_t>());
+}
+
+// The committed report (examples/wildbench/make) is exactly what the
+// command writes today: the same layout of folders, so the same paths.
+TEST(FragilityCommandTest, TheCommittedWildBenchReportIsReproduced) {
+  const std::string shared = testing::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is not there";
+  namespace fs = std::filesystem;
+  const std::string top = testing::TempDir();
+  const std::string repo = top + "/repo";
+  fs::create_directories(repo + "/examples/wildbench");
+  fs::create_directory_symlink(fs::absolute(shared), top + "/shared");
+  const testing::PodiumRun r = testing::RunPodium(
+      repo,
+      "arena ../shared/data/battles/wildbench_v2_K-1.csv --ci sandwich --fit --robustness "
+      "--title 'WildBench v2: how fragile is the board' --reproducible --format json --out "
+      "examples/wildbench/fragility.json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::optional<std::string> fresh =
+      ReadFile(repo + "/examples/wildbench/fragility.json");
+  const std::optional<std::string> committed =
+      ReadFile(testing::Runfile("examples/wildbench/fragility.json"));
+  ASSERT_TRUE(fresh && committed);
+  EXPECT_TRUE(*fresh == *committed)
+      << "examples/wildbench/fragility.json is stale: run examples/wildbench/make";
 }
 
 }  // namespace

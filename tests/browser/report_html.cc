@@ -9,6 +9,7 @@
 //                                           "rows=N points=N intervals=N
 //                                           cells=N prov=ok|none toc=N"
 // Exit code 0 on success, 1 on a file that cannot be read or parsed.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -67,10 +68,30 @@ std::string Expectations(const std::vector<Json>& reports) {
         provenance |= claims && HasIds(Get(row, "claims"));
       }
     }
+    if (schema == "podium.leaderboard/1") {
+      // Benchmark agreement: a row per benchmark, a heat-map cell per
+      // defined tau in both orientations.
+      const Json& agreement = Get(r, "agreement");
+      rows += Size(Get(agreement, "benchmarks"));
+      for (const Json& pair : Get(agreement, "pairs")) cells += 2 * Get(pair, "tau").is_number();
+    }
     if (schema == "podium.arena/1") {
       // The style-controlled board and its coefficients: two more tables.
       const Json& style = Get(r, "style_control");
       rows += Size(Get(style, "rows")) + Size(Get(style, "coefficients"));
+      // Goodness of fit: the tie models, and the calibration bins that hold battles.
+      const Json& fit = Get(r, "goodness_of_fit");
+      rows += Size(Get(fit, "models"));
+      for (const Json& bin : Get(fit, "calibration_bins")) {
+        rows += Get(bin, "battles").is_number() && Get(bin, "battles").get<double>() > 0;
+      }
+      // How fragile: the removed battles (the first 200) and the board without
+      // them; leave-one-out per model and per group.
+      const Json& robustness = Get(Get(r, "fragility"), "robustness");
+      rows += std::min<size_t>(Size(Get(robustness, "battles")), 200) +
+              Size(Get(robustness, "board_after"));
+      const Json& loo = Get(Get(r, "fragility"), "leave_one_out");
+      rows += Size(Get(loo, "models")) + Size(Get(loo, "groups"));
       const Json& predicted = Get(Get(r, "matrices"), "predicted");
       for (size_t i = 0; i < Size(predicted); ++i) {
         for (size_t j = 0; j < Size(predicted[i]); ++j) cells += predicted[i][j].is_number();
