@@ -27,6 +27,18 @@ void RunCleaning(const std::string& battles, size_t size) {
   if (args.size() > 7) RunCommand(args);
 }
 
+// Once more with the fragility analyses: vote dropping (#1, or the top 2)
+// and leaving one judge, prompt or category out, picked by the input's size.
+// A file with one model, several components or no such column ends quietly.
+void RunFragility(const std::string& battles, size_t size) {
+  const char* kGroups[] = {"judge", "prompt", "category"};
+  std::vector<std::string> args = {"arena",        battles, "--rounds", "0", "--robustness",
+                                   "--max-drop",   "0.5",   "--format", "json"};
+  if (size & 1) args.insert(args.end(), {"--top-k", "2"});
+  if (size & 2) args.insert(args.end(), {"--loo", kGroups[(size >> 2) % 3]});
+  RunCommand(args);
+}
+
 }  // namespace
 
 void RunBattles(const uint8_t* data, size_t size, const std::string& file_name) {
@@ -43,6 +55,7 @@ void RunBattles(const uint8_t* data, size_t size, const std::string& file_name) 
     }
   }
   RunCleaning(battles, size);
+  RunFragility(battles, size);
 }
 
 }  // namespace podium

@@ -111,6 +111,22 @@ TEST(FragilityCommandTest, ArenaRobustnessAndLeaveOneOutInEveryFormat) {
   EXPECT_NE(html.out.find("The battles removed"), std::string::npos);
 }
 
+TEST(FragilityCommandTest, TheSameAnswerOnAnyNumberOfThreads) {
+  const std::string dir = testing::TempDir();
+  FiftyOneFortyNine(dir);
+  std::string first;
+  for (const char* threads : {"1", "2", "3"}) {
+    const testing::PodiumRun r = testing::RunPodium(
+        dir, std::string("arena battles.csv --rounds 20 --robustness --max-drop 0.2 --loo "
+                         "category --fit --format json --threads ") + threads);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    nlohmann::json doc = nlohmann::json::parse(r.out);
+    doc.erase("manifest");  // it records the command line
+    if (first.empty()) first = doc.dump();
+    EXPECT_EQ(doc.dump(), first) << threads;
+  }
+}
+
 TEST(FragilityCommandTest, SaysSoWhenNothingWithinTheBoundFlipsIt) {
   const std::string dir = testing::TempDir();
   FiftyOneFortyNine(dir);
