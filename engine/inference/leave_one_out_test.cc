@@ -7,28 +7,13 @@
 #include <tuple>
 
 #include "engine/base/random.h"
+#include "tests/battle_cells.h"
 #include "engine/matrix/pair_counts.h"
 
 namespace podium {
 namespace {
 
-std::vector<PairCell> Cells(const std::vector<Battle>& battles) {
-  std::map<std::tuple<int, int, Outcome>, int64_t> count;
-  for (Battle b : battles) {
-    int i = b.a, j = b.b;
-    Outcome o = b.outcome;
-    if (i > j) {
-      std::swap(i, j);
-      if (o != Outcome::kTie) o = o == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    }
-    ++count[{i, j, o}];
-  }
-  std::vector<PairCell> cells;
-  for (const auto& [key, n] : count) {
-    cells.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
-  }
-  return cells;
-}
+using testing::CellsOf;
 
 void Add(std::vector<Battle>* battles, int a, int b, Outcome o, int times, int group) {
   for (int k = 0; k < times; ++k) battles->push_back({a, b, o, 0, 0, group});
@@ -43,7 +28,7 @@ TEST(LeaveOneOut, TwoModelsByHand) {
   }
   Add(&battles, 0, 1, Outcome::kWinA, 1, 2);
   Add(&battles, 0, 1, Outcome::kWinB, 3, 2);
-  const LeaveOneOutResult r = LeaveOneGroupOut(2, Cells(battles), battles, 3, {});
+  const LeaveOneOutResult r = LeaveOneGroupOut(2, CellsOf(battles), battles, 3, {});
   const double half = kEloPerNat / 2;
   EXPECT_NEAR(r.ratings(0), 1000 + half * std::log(9.0 / 5), 1e-6);
   EXPECT_NEAR(r.group_ratings(0, 0), 1000 + half * std::log(5.0 / 4), 1e-6);
@@ -67,7 +52,7 @@ TEST(LeaveOneOut, RankChangeAndTheGroupThatCausedIt) {
   Add(&battles, 1, 2, Outcome::kWinA, 7, 0);
   Add(&battles, 1, 2, Outcome::kWinB, 2, 0);
   Add(&battles, 0, 1, Outcome::kWinA, 2, 1);
-  const LeaveOneOutResult r = LeaveOneGroupOut(3, Cells(battles), battles, 2, {});
+  const LeaveOneOutResult r = LeaveOneGroupOut(3, CellsOf(battles), battles, 2, {});
   EXPECT_EQ(r.ranks[0], 1);
   EXPECT_EQ(r.models[0].rank_change, 1);
   EXPECT_EQ(r.models[0].rank_group, 1);
@@ -87,13 +72,13 @@ TEST(LeaveOneOut, AgreesWithRefittingTheRestByHand) {
     const Outcome o = u < 0.1 ? Outcome::kTie : u < 0.1 + 0.9 * p ? Outcome::kWinA : Outcome::kWinB;
     battles.push_back({a, b, o, 0, 0, static_cast<int>(rng.Below(groups))});
   }
-  const LeaveOneOutResult r = LeaveOneGroupOut(m, Cells(battles), battles, groups, {});
+  const LeaveOneOutResult r = LeaveOneGroupOut(m, CellsOf(battles), battles, groups, {});
   for (int g = 0; g < groups; ++g) {
     std::vector<Battle> rest;
     for (const Battle& b : battles) {
       if (b.group != g) rest.push_back(b);
     }
-    const BradleyTerryResult fit = FitBradleyTerry(ToPairCounts(m, Cells(rest)), {});
+    const BradleyTerryResult fit = FitBradleyTerry(ToPairCounts(m, CellsOf(rest)), {});
     for (int i = 0; i < m; ++i) {
       EXPECT_NEAR(r.group_ratings(g, i), 1000 + kEloPerNat * fit.theta(i), 1e-6);
     }
@@ -110,7 +95,7 @@ TEST(LeaveOneOut, AModelWithoutBattlesAndAnAnchor) {
   LeaveOneOutOptions o;
   o.anchor = 1;
   o.anchor_rating = 1200;
-  const LeaveOneOutResult r = LeaveOneGroupOut(3, Cells(battles), battles, 2, o);
+  const LeaveOneOutResult r = LeaveOneGroupOut(3, CellsOf(battles), battles, 2, o);
   EXPECT_NEAR(r.ratings(1), 1200, 1e-9);
   EXPECT_TRUE(std::isnan(r.group_ratings(1, 2)));
   EXPECT_NEAR(r.group_ratings(1, 1), 1200, 1e-9);

@@ -10,26 +10,14 @@
 #include <tuple>
 
 #include "engine/base/random.h"
+#include "tests/battle_cells.h"
 #include "engine/inference/intervals.h"
 #include "engine/matrix/pair_counts.h"
 
 namespace podium {
 namespace {
 
-// Battles -> the distinct (i < j, outcome relative to i) cells with counts.
-std::vector<PairCell> ToCells(const std::vector<Battle>& battles) {
-  std::map<std::tuple<int, int, Outcome>, int64_t> counts;
-  for (const Battle& b : battles) {
-    Outcome o = b.outcome;
-    if (b.a > b.b && o != Outcome::kTie) o = o == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    ++counts[{std::min(b.a, b.b), std::max(b.a, b.b), o}];
-  }
-  std::vector<PairCell> cells;
-  for (const auto& [key, n] : counts) {
-    cells.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
-  }
-  return cells;
-}
+using testing::CellsOf;
 
 // Between every two models a number of battles uniform in [low, high],
 // true strengths `theta` (natural log), ties with probability `tie`, random
@@ -205,7 +193,7 @@ TEST(SandwichTest, MatchesPerBattleReferenceOnSyntheticData) {
   theta << 1.2, 0.9, 0.7, 0.4, 0.3, 0.0, -0.2, -0.5, -0.8, -1.1;
   // Uneven pair counts (5 to 120), some below and some above the reweighting's 50.
   const std::vector<Battle> battles = Simulate(theta, 5, 120, 0.15, rng);
-  CompareWithReference("synthetic", 10, ToCells(battles), battles);
+  CompareWithReference("synthetic", 10, CellsOf(battles), battles);
 }
 
 TEST(SandwichTest, MatchesPerBattleReferenceOnWildBench) {
@@ -227,7 +215,7 @@ TEST(SandwichTest, MatchesPerBattleReferenceOnWildBench) {
 TEST(SandwichTest, RankSetsAreDeterministicForASeed) {
   Rng rng(11, 0);
   Eigen::VectorXd theta = Eigen::VectorXd::LinSpaced(12, 0.6, -0.6);
-  const std::vector<PairCell> cells = ToCells(Simulate(theta, 30, 30, 0.1, rng));
+  const std::vector<PairCell> cells = CellsOf(Simulate(theta, 30, 30, 0.1, rng));
   const Eigen::VectorXd ratings = FitRatings(12, cells);
   SandwichOptions o;
   o.draws = 4000;
@@ -286,7 +274,7 @@ TEST(SandwichTest, IntervalsCoverTheTruth) {
   o.draws = 500;
   for (int k = 0; k < sets; ++k) {
     Rng rng(2024, k);
-    const std::vector<PairCell> cells = ToCells(Simulate(theta, 40, 40, 0.0, rng));
+    const std::vector<PairCell> cells = CellsOf(Simulate(theta, 40, 40, 0.0, rng));
     const Eigen::VectorXd ratings = FitRatings(m, cells).array() - 1000;
     o.seed = k;
     const SandwichResult s = SandwichIntervals(m, cells, ratings, o);

@@ -7,35 +7,19 @@
 #include <tuple>
 
 #include "engine/base/random.h"
+#include "tests/battle_cells.h"
 #include "engine/matrix/pair_counts.h"
 #include "engine/rating/comparison_graph.h"
 
 namespace podium {
 namespace {
 
-// Battles as (winner-side a, b, outcome) -> the sorted cells of BattleData.
-std::vector<PairCell> Cells(const std::vector<Battle>& battles) {
-  std::map<std::tuple<int, int, Outcome>, int64_t> count;
-  for (Battle b : battles) {
-    int i = b.a, j = b.b;
-    Outcome o = b.outcome;
-    if (i > j) {
-      std::swap(i, j);
-      if (o != Outcome::kTie) o = o == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    }
-    ++count[{i, j, o}];
-  }
-  std::vector<PairCell> cells;
-  for (const auto& [key, n] : count) {
-    cells.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
-  }
-  return cells;
-}
+using testing::CellsOf;
 
 // The strengths of a fit to `battles` as the engine refits (fallback ridge
 // when the MLE does not exist).
 Eigen::VectorXd Strengths(int m, const std::vector<Battle>& battles, TieModel ties) {
-  const PairCounts counts = ToPairCounts(m, Cells(battles));
+  const PairCounts counts = ToPairCounts(m, CellsOf(battles));
   BradleyTerryOptions options;
   options.ties = ties;
   if (!AnalyzeComparisonGraph(counts, ties).mle_exists) options.ridge = 0.01;
@@ -159,7 +143,7 @@ TEST(VoteDropping, AgreesWithBruteForceOverAllSubsetsOnTinyData) {
                                                                        : Outcome::kWinB;
       battles.push_back({a, b, o, 0});
     }
-    const std::vector<PairCell> cells = Cells(battles);
+    const std::vector<PairCell> cells = CellsOf(battles);
     const Eigen::VectorXd theta = Strengths(m, battles, TieModel::kHalf);
     // A tie at the top has no single #1 to dethrone.
     std::vector<double> sorted(theta.data(), theta.data() + m);
@@ -187,7 +171,7 @@ TEST(VoteDropping, AgreesWithBruteForceOverAllSubsetsOnTinyData) {
       for (const DroppedCell& c : approximate.cells) {
         for (int64_t t = 0; t < c.count; ++t) {
           const auto it = std::find_if(kept.begin(), kept.end(), [&](const Battle& b) {
-            const std::vector<PairCell> one = Cells({b});
+            const std::vector<PairCell> one = CellsOf({b});
             return one[0].i == c.i && one[0].j == c.j && one[0].outcome == c.outcome;
           });
           ASSERT_NE(it, kept.end());
