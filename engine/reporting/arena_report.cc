@@ -402,14 +402,20 @@ std::string ArenaCsv(const ArenaResult& r) {
   header.insert(header.end(), fragility.begin(), fragility.end());
   std::string out = CsvLine(header);
   for (const ArenaRow& row : r.rows) {
-    // Rank columns of a model without a rank are empty, and not_ranked says why.
+    // Rank columns of a model without a rank are empty, and not_ranked says
+    // why; the ranks that come from intervals are empty without intervals
+    // (--rounds 0), as they are null in JSON.
     const auto rank = [&](int value) {
       return row.not_ranked.empty() ? std::to_string(value) : std::string();
     };
+    const auto interval_rank = [&](int value) {
+      return r.options.has_intervals() ? rank(value) : std::string();
+    };
     std::vector<std::string> fields = {
-        std::to_string(row.component + 1), rank(row.rank), rank(row.rank_ub),
-        rank(row.rank_ci_low), rank(row.rank_ci_high), rank(row.rank_set_low),
-        rank(row.rank_set_high), rank(row.tier), row.model, JsonNumber(row.rating).dump(),
+        std::to_string(row.component + 1), rank(row.rank), interval_rank(row.rank_ub),
+        interval_rank(row.rank_ci_low), interval_rank(row.rank_ci_high),
+        interval_rank(row.rank_set_low), interval_rank(row.rank_set_high),
+        interval_rank(row.tier), row.model, JsonNumber(row.rating).dump(),
         JsonNumber(row.ci_low).dump(), JsonNumber(row.ci_high).dump(),
         std::to_string(row.battles), std::to_string(row.wins), std::to_string(row.losses),
         std::to_string(row.ties), row.not_ranked};
