@@ -121,7 +121,8 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
 }
 
 int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
-                      Diagnostics* diagnostics, std::string* usage_error, int* findings) {
+                      Diagnostics* diagnostics, std::string* usage_error, int* findings,
+                      std::string* manifest) {
   SetOptionSpelling(CommandLineSpelling());
   std::ostringstream dropped;
   Session session;
@@ -129,6 +130,7 @@ int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
   session.out = session.err = &dropped;
   session.captured = report;
   session.collected = diagnostics;
+  session.captured_manifest = manifest;
   App podium(&session);
   try {
     podium.Parse(args);

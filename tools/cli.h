@@ -24,9 +24,12 @@ int RunPodium(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // on stderr besides them is dropped. A usage error (an unknown option, a bad
 // value) is returned in `usage_error` with exit code 2. `findings` (may be
 // null) gets what a checking command found wrong (audit: the claims and
-// documents that disagree, exit code 1). Returns the exit code.
+// documents that disagree, exit code 1). `manifest` (may be null) gets the
+// manifest (JSON) of a report written in another format than JSON. Returns
+// the exit code.
 int RunPodiumInMemory(const std::vector<std::string>& args, std::string* report,
-                      Diagnostics* diagnostics, std::string* usage_error, int* findings = nullptr);
+                      Diagnostics* diagnostics, std::string* usage_error, int* findings = nullptr,
+                      std::string* manifest = nullptr);
 
 }  // namespace podium
 

@@ -68,6 +68,13 @@ int EmitReport(const char* name, const CLI::App& app, OutputOptions output, Sess
     text = AttachManifest(*text, manifest, &diagnostics);
   }
   if (text && html) text = ReportHtml(nlohmann::ordered_json::parse(*text));
+  if (text && format != "json" && session.captured_manifest != nullptr) {
+    const ManifestInput manifest{session.args, OptionsInForce(app),  PodiumHome(),
+                                 &session.log, session.reproducible, SecondsSince(start)};
+    if (std::optional<nlohmann::ordered_json> built = BuildManifest(manifest, &diagnostics)) {
+      *session.captured_manifest = built->dump(2);
+    }
+  }
   if (session.collected != nullptr) {
     session.collected->Merge(diagnostics);
     if (!text) return 2;

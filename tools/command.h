@@ -34,6 +34,9 @@ struct Session {
   // instead of being printed. Null = a normal run.
   std::string* captured = nullptr;
   Diagnostics* collected = nullptr;
+  // In memory, when set: the run's manifest (JSON) of a report in another
+  // format than JSON (a JSON report carries its own), for the Python module.
+  std::string* captured_manifest = nullptr;
   int findings = 0;  // what a checking command found wrong (audit: claims that disagree)
 };
 
