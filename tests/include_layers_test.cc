@@ -74,12 +74,15 @@ const std::vector<Layer> kLayers = {
                                 "engine/ingest", "engine/matrix", "engine/normalize",
                                 "engine/rating", "engine/inference", "engine/audit",
                                 "engine/check", "engine/reporting"}},
+  // The Python module runs the command line in-process: a front end beside it.
+  {"python",             10,   {"engine/base", "tools"}},
 };
 // clang-format on
 
 // Top-level folders of the workspace that hold C++: a quoted include starting
 // with one of them is a workspace path; any other quoted include is not judged.
-const std::set<std::string_view> kWorkspaceFolders = {"engine", "tools", "tests", "fuzz", "bench"};
+const std::set<std::string_view> kWorkspaceFolders = {"engine", "tools", "python", "tests", "fuzz",
+                                                      "bench"};
 
 const Layer* FindLayer(std::string_view folder) {
   for (const Layer& layer : kLayers) {
@@ -179,7 +182,7 @@ std::vector<std::string> CheckFile(const fs::path& root, const std::string& path
 // The .h and .cc files under root/engine and root/tools, relative to root, sorted.
 std::vector<std::string> SourceFiles(const fs::path& root) {
   std::vector<std::string> files;
-  for (const char* top : {"engine", "tools"}) {
+  for (const char* top : {"engine", "tools", "python"}) {
     if (!fs::is_directory(root / top)) continue;
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(
              root / top, fs::directory_options::follow_directory_symlink)) {
