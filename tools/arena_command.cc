@@ -9,6 +9,7 @@
 #include "engine/ingest/judgments.h"
 #include "engine/reporting/arena_fragility.h"
 #include "engine/reporting/arena_report.h"
+#include "tools/battle_options.h"
 #include "tools/command_options.h"
 
 namespace podium {
@@ -17,13 +18,10 @@ namespace {
 const Location kCommandLine{"<command line>"};
 
 struct ArenaRequest {
-  std::string battles, method = "bt", ties = "half", anchor, category, columns, winner_labels;
+  std::string battles, method = "bt", ties = "half", anchor;
   std::string ci = "bootstrap";
-  bool exclude_ties = false, per_component = false, rank_all = false, reweight = false;
-  // Vote cleaning (BattleReadOptions; docs/methods.md "Vote cleaning").
-  bool anony_only = false, dedup = false, drop_outlier_judges = false;
-  std::string language;
-  int max_votes_per_judge_per_day = 0;
+  bool per_component = false, rank_all = false, reweight = false;
+  BattleReadFlags read;  // layout and vote cleaning (docs/methods.md "Vote cleaning")
   int64_t min_battles = 0;
   int draws = 10000;
   std::vector<std::string> control;  // style features
@@ -72,15 +70,9 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
   c->add_option("battles", r->battles,
                 "Battles: CSV or TSV (model_a,model_b,winner, or one-hot winner_model_a,"
                 "winner_model_b,winner_tie), Arena JSON, JSON Lines, or pair counts "
-                "(model_a,model_b,wins_a,wins_b,ties)")
+                "(model_a,model_b,wins_a,wins_b,ties[,category])")
       ->required();
-  c->add_option("--columns", r->columns,
-                "Columns (or JSON keys) of the roles, e.g. model_a=left,model_b=right "
-                "(roles: model_a, model_b, winner; unnamed roles keep their names)");
-  c->add_option("--winner-labels", r->winner_labels,
-                "The winner labels the file uses and their roles, e.g. "
-                "left=model_a,right=model_b,tie=tie (roles: model_a, model_b, tie, "
-                "tie (bothbad)); only these labels are then accepted");
+  AddBattleLayoutOptions(c, &r->read);
   AddEnumOption(c, "--method", &r->method, kArenaMethodNames,
                 "bt (Bradley-Terry) or elo (online, FastChat)");
   std::vector<std::string> ties = NamesOf(kTieModelNames);
@@ -91,25 +83,7 @@ void AddArenaOptions(CLI::App* c, ArenaRequest* r) {
       ->check(CLI::IsMember(ties))
       ->capture_default_str();
   c->add_option("--anchor", r->anchor, "MODEL=RATING (default: ratings centred on a mean of 1000)");
-  c->add_flag("--anony-only", r->anony_only,
-              "Keep only anonymous battles (the `anony` field; FastChat's leaderboard votes)");
-  c->add_flag("--dedup", r->dedup,
-              "Drop battles whose dedup_tag is not \"sampled\" (FastChat's de-duplication of "
-              "over-frequent prompts)");
-  c->add_option("--language", r->language,
-                "Keep only battles in this language (the `language` field, e.g. English)");
-  c->add_option("--category", r->category,
-                "Keep only battles of this category: a `category` value, or a nested tag of "
-                "Arena JSON's category_tag (e.g. math_v0.1.math) that is true");
-  c->add_flag("--exclude-ties", r->exclude_ties, "Drop tied battles");
-  c->add_option("--max-votes-per-judge-per-day", r->max_votes_per_judge_per_day,
-                "Keep each judge's first N battles (tstamp order) of each UTC day (needs judge "
-                "and tstamp; 0 = no limit)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  c->add_flag("--drop-outlier-judges", r->drop_outlier_judges,
-              "Drop judges failing FastChat's sequential outlier test (significance 0.05, at most "
-              "100 votes read per judge; needs judge)");
+  AddVoteCleaningOptions(c, &r->read);
   c->add_option("--min-battles", r->min_battles, "Leave out models with fewer battles")
       ->capture_default_str();
   c->add_flag("--per-component", r->per_component,
@@ -214,18 +188,9 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
 std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string& format,
                                        Session& session, Diagnostics* diagnostics) {
   const std::optional<ArenaOptions> options = ArenaOptionsOf(r, diagnostics);
-  const std::optional<BattleLayout> layout =
-      ParseBattleLayout(r.columns, r.winner_labels, diagnostics);
-  if (!options || !layout) return std::nullopt;
-  BattleReadOptions read;
-  read.layout = *layout;
-  read.anony_only = r.anony_only;
-  read.dedup = r.dedup;
-  read.language = r.language;
-  read.category = r.category;
-  read.exclude_ties = r.exclude_ties;
-  read.max_votes_per_judge_per_day = r.max_votes_per_judge_per_day;
-  read.drop_outlier_judges = r.drop_outlier_judges;
+  std::optional<BattleReadOptions> read_options = BattleReadOptionsOf(r.read, diagnostics);
+  if (!options || !read_options) return std::nullopt;
+  BattleReadOptions& read = *read_options;
   read.keep_sequence = options->method == ArenaMethod::kElo || options->robustness;
   read.features = r.control;
   read.group_by = r.loo;
@@ -342,42 +307,22 @@ std::optional<std::string> RenderNetWin(const NetWinRequest& r, const std::strin
   return format == "json" ? NetWinJson(report) : NetWinMarkdown(report);
 }
 
-// Why a cleaning step dropped battles, for the manifest.
-std::string CleaningReason(const CleaningStep& step, const BattleReadOptions& read) {
-  if (step.field == "anony_only") return "not anonymous (" + step.name + ")";
-  if (step.field == "dedup") return "dedup_tag not sampled (" + step.name + ")";
-  if (step.field == "language") return fmt::format("not in {} {}", step.name, read.language);
-  if (step.field == "category") return fmt::format("not of {} {}", step.name, read.category);
-  if (step.field == "exclude_ties") return "ties removed by " + step.name;
-  if (step.field == "max_votes_per_judge_per_day") {
-    return fmt::format("beyond {} {}: later votes of a judge on a UTC day", step.name,
-                       read.max_votes_per_judge_per_day);
-  }
-  return "judge failed the sequential outlier test (" + step.name + ")";
-}
-
 }  // namespace
 
 std::optional<RatedBattles> RateBattles(const std::string& path, const BattleReadOptions& read,
                                         ArenaOptions options, RunLog& log,
                                         Diagnostics* diagnostics) {
-  const BattleData data = ReadBattles(path, path, read, diagnostics);
-  if (diagnostics->has_errors()) return std::nullopt;
-  int64_t rows = data.battles;
-  for (const CleaningStep& step : data.cleaning) rows += step.dropped;
-  log.AddInput(path, path, "battles", rows);
-  for (const CleaningStep& step : data.cleaning) {
-    log.Drop("battles", CleaningReason(step, read), step.dropped);
-  }
+  const std::optional<BattleData> data = ReadBattlesLogged(path, read, log, diagnostics);
+  if (!data) return std::nullopt;
   std::unique_ptr<Progress> progress =
       options.rounds > 0 ? log.StartProgress("bootstrap", "rounds", options.rounds) : nullptr;
   options.progress = progress.get();
-  std::optional<ArenaResult> result = BuildArena(data, options, diagnostics);
+  std::optional<ArenaResult> result = BuildArena(*data, options, diagnostics);
   if (!result) return std::nullopt;
   log.Drop("models", fmt::format("fewer than --min-battles {} battles", options.min_battles),
            static_cast<int64_t>(result->dropped_models.size()));
-  return RatedBattles{std::move(*result), data.dropped_category, data.dropped_ties,
-                      data.cleaning};
+  return RatedBattles{std::move(*result), data->dropped_category, data->dropped_ties,
+                      data->cleaning};
 }
 
 Command ArenaCommand() {

@@ -16,6 +16,7 @@
 #include "tools/check_command.h"
 #include "tools/command.h"
 #include "tools/command_options.h"
+#include "tools/counts_command.h"
 #include "tools/export_command.h"
 #include "tools/h2h_command.h"
 #include "tools/import_command.h"
@@ -30,10 +31,10 @@ namespace {
 
 // The subcommands, in the order `podium --help` lists them.
 std::vector<Command> CommandTable() {
-  return {LeaderboardCommand(), ArenaCommand(),      RobustnessCommand(), NetWinCommand(),
-          H2HCommand(),         PlanCommand(),       AuditCommand(),      VerifyCommand(),
-          CheckCommand(),       RegenerateCommand(), ImportCommand(),     InitCommand(),
-          ExportCommand()};
+  return {LeaderboardCommand(), ArenaCommand(), CountsCommand(),     RobustnessCommand(),
+          NetWinCommand(),      H2HCommand(),   PlanCommand(),       AuditCommand(),
+          VerifyCommand(),      CheckCommand(), RegenerateCommand(), ImportCommand(),
+          InitCommand(),        ExportCommand()};
 }
 
 // Arguments end up in reports (names, paths, the manifest's command line),

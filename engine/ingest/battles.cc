@@ -218,15 +218,26 @@ class Accumulator {
     row[j][static_cast<int>(outcome)] += count;
   }
 
-  // Adds one row of pair counts: wins of a, wins of b, ties (dropped and
-  // counted under exclude_ties).
-  void AddPairCounts(int a, int b, const int64_t counts[3], int64_t line) {
-    AddCount(a, b, Outcome::kWinA, counts[0], 0, line);
-    AddCount(a, b, Outcome::kWinB, counts[1], 0, line);
+  // Adds one row of pair counts: wins of a, wins of b, ties, of `category`
+  // ("" when the file has no category column). As for battles, the row is
+  // dropped (all its battles counted) when --category asks for another
+  // category, and its ties under exclude_ties; the category is the row's
+  // group when group_by asks for it.
+  void AddPairCounts(const BattleText& t, const int64_t counts[3], int64_t line,
+                     std::string_view category) {
+    if (StepRuns(options_, kStepCategory) && category != options_.category) {
+      dropped_[kStepCategory] += counts[0] + counts[1] + counts[2];
+      return;
+    }
+    const int32_t group =
+        options_.group_by.empty() ? -1 : InternIn(category, &group_names_, &group_index_);
+    const int a = Intern(t.a), b = Intern(t.b);
+    AddCount(a, b, Outcome::kWinA, counts[0], 0, line, group);
+    AddCount(a, b, Outcome::kWinB, counts[1], 0, line, group);
     if (options_.exclude_ties) {
       dropped_[kStepTies] += counts[2];
     } else {
-      AddCount(a, b, Outcome::kTie, counts[2], 0, line);
+      AddCount(a, b, Outcome::kTie, counts[2], 0, line, group);
     }
   }
 
@@ -616,7 +627,8 @@ class BattleCsvReader {
                                 "one-hot columns winner_model_a, winner_model_b, winner_tie");
       usable = false;
     }
-    return (form_ == Form::kCounts ? NothingPerBattle(at) : HasCleaningColumns(header, index)) &
+    return (form_ == Form::kCounts ? NothingPerBattle(at, index[kCategory] >= 0)
+                                   : HasCleaningColumns(header, index)) &
            usable;
   }
 
@@ -653,15 +665,20 @@ class BattleCsvReader {
   }
 
   // Pair counts have no battles to clean one by one (ties aside, which
-  // they count), nor features: false (with an error at the header line per
-  // option) when some are asked for.
-  bool NothingPerBattle(const Location& at) {
+  // they count; and a category when the file has a `category` column), nor
+  // features: false (with an error at the header line per option) when some
+  // are asked for.
+  bool NothingPerBattle(const Location& at, bool has_category) {
     bool ok = true;
     for (int k = 0; k < kNumSteps; ++k) {
       if (k == kStepTies || !StepRuns(options_, static_cast<Step>(k))) continue;
+      if (k == kStepCategory && has_category) continue;
       diagnostics_->Error(at, OptionName(kStepField[k]), "",
-                          "does not apply to pair counts (wins_a, wins_b, ties): they hold no "
-                          "battles to clean one by one");
+                          k == kStepCategory
+                              ? "does not apply to pair counts (wins_a, wins_b, ties) without a "
+                                "category column"
+                              : "does not apply to pair counts (wins_a, wins_b, ties): they hold "
+                                "no battles to clean one by one");
       ok = false;
     }
     if (!options_.features.empty()) {
@@ -669,7 +686,7 @@ class BattleCsvReader {
                           "pair counts (wins_a, wins_b, ties) hold no per-battle features");
       ok = false;
     }
-    if (!options_.group_by.empty()) {
+    if (!options_.group_by.empty() && !(options_.group_by == "category" && has_category)) {
       diagnostics_->Error(at, OptionName("loo"), options_.group_by,
                           "pair counts (wins_a, wins_b, ties) hold no per-battle " +
                               options_.group_by);
@@ -758,9 +775,10 @@ class BattleCsvReader {
         counts[k] = *v;
       }
     }
-    if (ok) {
-      acc_->AddPairCounts(acc_->Intern(text.a), acc_->Intern(text.b), counts, record.line());
+    if (ok && !options_.group_by.empty()) {  // the header check left only category
+      ok = Fields(*this, record, index).Group(options_.group_by).has_value();
     }
+    if (ok) acc_->AddPairCounts(text, counts, record.line(), Optional(record, index, kCategory));
   }
 
   Accumulator* acc_;

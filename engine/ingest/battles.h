@@ -7,7 +7,7 @@
 //
 // Formats, chosen by the file name:
 //   *.csv    model_a, model_b, winner [, judge, prompt, category, tstamp]
-//            or pre-aggregated model_a, model_b, wins_a, wins_b, ties
+//            or pre-aggregated model_a, model_b, wins_a, wins_b, ties [, category]
 //            or the Arena "human preference 55k" layout (below)
 //   *.tsv    the same, tab-separated
 //   *.json   the Arena clean_battle_*.json list of records
@@ -87,7 +87,10 @@
 // line; in JSON, a record without the key (or with a value of another type)
 // is an error at the record (or the value). A missing or non-numeric feature
 // value is an error at its place. None of these fields applies to pair
-// counts (an error at the header line); exclude_ties drops their ties.
+// counts (an error at the header line); exclude_ties drops their ties, and
+// a pair-counts file with a `category` column takes category (a row of
+// another category is dropped, its battles counted in dropped_category) and
+// group_by "category"; without category, rows of one pair add up.
 #ifndef PODIUM_ENGINE_INGEST_BATTLES_H_
 #define PODIUM_ENGINE_INGEST_BATTLES_H_
 

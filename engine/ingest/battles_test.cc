@@ -488,7 +488,7 @@ TEST(BattlesCleaningTest, ColumnsTheStepsNeedAreErrorsAtTheHeader) {
                 "p.csv:1:1: error: field 'language': does not apply to pair counts (wins_a, "
                 "wins_b, ties): they hold no battles to clean one by one",
                 "p.csv:1:1: error: field 'category': does not apply to pair counts (wins_a, "
-                "wins_b, ties): they hold no battles to clean one by one",
+                "wins_b, ties) without a category column",
                 "p.csv:1:1: error: field 'max_votes_per_judge_per_day': does not apply to pair "
                 "counts (wins_a, wins_b, ties): they hold no battles to clean one by one",
                 "p.csv:1:1: error: field 'drop_outlier_judges': does not apply to pair counts "
@@ -506,6 +506,67 @@ TEST(BattlesCleaningTest, PairCountsDropTheirTiesUnderExcludeTies) {
   EXPECT_EQ(data.battles, 3);
   EXPECT_EQ(data.dropped_ties, 4);
   EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"x y 0 2", "x y 1 1"}));
+}
+
+// Pair counts with a category column: rows of one pair add up over
+// categories; --category keeps one category and counts the battles of the
+// rows it drops, before the ties are dropped.
+const char kCategoryCounts[] =
+    "model_a,model_b,wins_a,wins_b,ties,category\n"
+    "x,y,2,1,4,coding\n"
+    "y,x,1,0,0,math\n"
+    "x,z,0,3,1,math\n"
+    "x,y,1,1,1,coding\n";
+
+TEST(BattlesCleaningTest, PairCountsOfAllCategoriesAddUp) {
+  Diagnostics d;
+  const BattleData data = Read("p.csv", kCategoryCounts, &d);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  EXPECT_EQ(data.battles, 15);
+  EXPECT_EQ(data.models, (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(CellsOf(data),
+            (std::vector<std::string>{"x y 0 3", "x y 1 3", "x y 2 5", "x z 1 3", "x z 2 1"}));
+}
+
+TEST(BattlesCleaningTest, PairCountsKeepTheirCategory) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.category = "math";
+  o.exclude_ties = true;
+  const BattleData data = Read("p.csv", kCategoryCounts, &d, o);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  EXPECT_EQ(data.battles, 4);
+  EXPECT_EQ(data.dropped_category, 10);  // both coding rows, ties included
+  EXPECT_EQ(data.dropped_ties, 1);
+  EXPECT_EQ(CellsOf(data), (std::vector<std::string>{"x y 1 1", "x z 1 3"}));
+  ASSERT_EQ(data.cleaning.size(), 2u);
+  EXPECT_EQ(data.cleaning[0].field, "category");
+  EXPECT_EQ(data.cleaning[0].dropped, 10);
+  // Models of dropped rows only are not models of the board.
+  o.category = "coding";
+  o.exclude_ties = false;
+  const BattleData coding = Read("p.csv", kCategoryCounts, &d, o);
+  EXPECT_EQ(coding.models, (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(coding.battles, 10);
+}
+
+TEST(BattlesCleaningTest, PairCountsGroupByTheirCategory) {
+  Diagnostics d;
+  BattleReadOptions o;
+  o.group_by = "category";
+  const BattleData data = Read("p.csv", kCategoryCounts, &d, o);
+  ASSERT_TRUE(d.empty()) << Formatted(d)[0];
+  EXPECT_EQ(data.group_names, (std::vector<std::string>{"coding", "math"}));
+  ASSERT_EQ(data.sequence.size(), 15u);
+  EXPECT_EQ(data.sequence[0].group, 0);  // line 2, coding
+  EXPECT_EQ(data.sequence[7].group, 1);  // line 3, math
+  EXPECT_EQ(data.sequence[7].line, 3);
+  Diagnostics empty;
+  Read("e.csv", "model_a,model_b,wins_a,wins_b,ties,category\nx,y,1,0,0,\n", &empty, o);
+  EXPECT_EQ(Formatted(empty),
+            (std::vector<std::string>{
+                "e.csv:2:11: error: field 'category': category is empty (needed by loo "
+                "category)"}));
 }
 
 TEST(BattlesCleaningTest, BadCsvValuesAreErrorsAtTheirCell) {
