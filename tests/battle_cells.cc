@@ -1,6 +1,5 @@
 #include "tests/battle_cells.h"
 
-#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -9,9 +8,8 @@ namespace podium::testing {
 std::vector<PairCell> CellsOf(const std::vector<Battle>& battles) {
   std::map<std::tuple<int, int, Outcome>, int64_t> counts;
   for (const Battle& b : battles) {
-    Outcome o = b.outcome;
-    if (b.a > b.b && o != Outcome::kTie) o = o == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    ++counts[{std::min(b.a, b.b), std::max(b.a, b.b), o}];
+    const PairCell cell = CanonicalCell(b);
+    ++counts[{cell.i, cell.j, cell.outcome}];
   }
   std::vector<PairCell> cells;
   for (const auto& [key, n] : counts) {

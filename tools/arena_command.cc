@@ -185,6 +185,21 @@ std::optional<ArenaOptions> ArenaOptionsOf(const ArenaRequest& r, Diagnostics* d
   return o;
 }
 
+// The set-up `podium arena` and `podium robustness` share: the battles at
+// `path` read with `read` (layout included, BattleReadOptionsOf) and rated
+// with `options`, and the report's input; nullopt after a diagnostic.
+std::optional<std::pair<ArenaResult, ArenaInput>> ReadAndRate(const std::string& path,
+                                                              const std::string& title,
+                                                              const BattleReadOptions& read,
+                                                              const ArenaOptions& options,
+                                                              Session& session,
+                                                              Diagnostics* diagnostics) {
+  std::optional<RatedBattles> rated = RateBattles(path, read, options, session.log, diagnostics);
+  if (!rated) return std::nullopt;
+  ArenaInput input{title, path, rated->dropped_category, rated->dropped_ties, rated->cleaning};
+  return std::make_pair(std::move(rated->result), std::move(input));
+}
+
 std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string& format,
                                        Session& session, Diagnostics* diagnostics) {
   const std::optional<ArenaOptions> options = ArenaOptionsOf(r, diagnostics);
@@ -194,14 +209,12 @@ std::optional<std::string> RenderArena(const ArenaRequest& r, const std::string&
   read.keep_sequence = options->method == ArenaMethod::kElo || options->robustness;
   read.features = r.control;
   read.group_by = r.loo;
-  std::optional<RatedBattles> rated =
-      RateBattles(r.battles, read, *options, session.log, diagnostics);
+  const auto rated = ReadAndRate(r.battles, r.output.title, read, *options, session, diagnostics);
   if (!rated) return std::nullopt;
-  const ArenaInput input{r.output.title, r.battles, rated->dropped_category, rated->dropped_ties,
-                         rated->cleaning};
-  if (format == "json") return ArenaJson(rated->result, input);
-  if (format == "csv") return ArenaCsv(rated->result);
-  return ArenaMarkdown(rated->result, input);
+  const auto& [result, input] = *rated;
+  if (format == "json") return ArenaJson(result, input);
+  if (format == "csv") return ArenaCsv(result);
+  return ArenaMarkdown(result, input);
 }
 
 // `podium robustness BATTLES A B`: how many battles decide the pair's order.
@@ -234,9 +247,6 @@ std::optional<std::string> RenderRobustness(const RobustnessRequest& r, const st
     diagnostics->Error(kCommandLine, "model_b", r.model_b, "the two models are the same");
     return std::nullopt;
   }
-  const std::optional<BattleLayout> layout =
-      ParseBattleLayout(r.columns, r.winner_labels, diagnostics);
-  if (!layout) return std::nullopt;
   ArenaOptions options;
   options.rounds = 0;
   options.ties = *ParseName(kTieModelNames, r.ties);
@@ -245,19 +255,20 @@ std::optional<std::string> RenderRobustness(const RobustnessRequest& r, const st
   options.pair_a = r.model_a;
   options.pair_b = r.model_b;
   options.max_drop = r.max_drop;
-  BattleReadOptions read;
-  read.layout = *layout;
-  read.category = r.category;
-  read.exclude_ties = r.exclude_ties;
-  read.keep_sequence = true;
-  std::optional<RatedBattles> rated =
-      RateBattles(r.battles, read, options, session.log, diagnostics);
+  BattleReadFlags flags;
+  flags.columns = r.columns;
+  flags.winner_labels = r.winner_labels;
+  flags.read.category = r.category;
+  flags.read.exclude_ties = r.exclude_ties;
+  std::optional<BattleReadOptions> read = BattleReadOptionsOf(flags, diagnostics);
+  if (!read) return std::nullopt;
+  read->keep_sequence = true;
+  const auto rated = ReadAndRate(r.battles, r.output.title, *read, options, session, diagnostics);
   if (!rated) return std::nullopt;
-  const ArenaInput input{r.output.title, r.battles, rated->dropped_category, rated->dropped_ties,
-                         rated->cleaning};
-  if (format == "json") return RobustnessJson(rated->result, input);
-  if (format == "csv") return DroppedBattlesCsv(rated->result, r.battles);
-  return RobustnessMarkdown(rated->result, input);
+  const auto& [result, input] = *rated;
+  if (format == "json") return RobustnessJson(result, input);
+  if (format == "csv") return DroppedBattlesCsv(result, r.battles);
+  return RobustnessMarkdown(result, input);
 }
 
 struct NetWinRequest {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <tuple>
 
 #include "engine/base/check.h"
 #include "engine/base/number.h"
@@ -16,11 +17,10 @@
 #include "engine/inference/sandwich.h"
 #include "engine/matrix/pair_counts.h"
 #include "engine/rating/comparison_graph.h"
+#include "engine/rating/leaderboard.h"
 
 namespace podium {
 namespace {
-
-constexpr double kFallbackRidge = 0.01;
 
 // The battles of a subset of models, renumbered 0..k-1 in the given order.
 BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
@@ -50,15 +50,6 @@ BattleData Subset(const BattleData& data, const std::vector<int>& keep) {
   out.has_tstamp = data.has_tstamp;
   out.group_names = data.group_names;
   return out;
-}
-
-// Ratings on the Elo scale from strengths, centred or anchored.
-Eigen::VectorXd ToRatings(const Eigen::VectorXd& raw, int anchor, double anchor_rating,
-                          bool centre) {
-  Eigen::VectorXd r = raw;
-  if (centre) r.array() += 1000 - r.mean();
-  if (anchor >= 0) r.array() += anchor_rating - r(anchor);
-  return r;
 }
 
 // `counts` with every total of the pair {i, j} multiplied by weights(i, j)
@@ -95,12 +86,10 @@ class ArenaBuilder {
     ComponentFit fit;
     if (o_.reweight) fit.weights = PairCountWeights(m, data.cells);
     const PairCounts counts = Weighted(ToPairCounts(m, data.cells), fit.weights);
-    const ComparisonGraph graph = AnalyzeComparisonGraph(counts, o_.ties);
     BradleyTerryOptions bt;
     bt.ties = o_.ties;
-    bt.ridge = o_.ridge;
-    if (!graph.mle_exists && bt.ridge == 0) {
-      bt.ridge = kFallbackRidge;
+    bt.ridge = RidgeWithFallback(counts, o_.ties, o_.ridge);
+    if (bt.ridge != o_.ridge) {
       result_->warnings.push_back(fmt::format(
           "the maximum-likelihood ratings do not exist (some models never lose or never win "
           "against the rest); a ridge penalty of {} on natural-log strengths (a Gaussian prior "
@@ -119,7 +108,7 @@ class ArenaBuilder {
       result_->warnings.push_back(fmt::format(
           "the Bradley–Terry fit did not converge in {} Newton steps", full.iterations));
     }
-    fit.ratings = ToRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, /*centre=*/true);
+    fit.ratings = PlaceRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, /*centre=*/true);
     if (o_.rounds == 0) return fit;
 
     std::vector<double> weights;
@@ -137,12 +126,10 @@ class ArenaBuilder {
           const PairCounts sample = Weighted(ToPairCounts(m, data.cells, &draw), fit.weights);
           BradleyTerryOptions options = bt;
           options.start = &full.state;
-          if (options.ridge == 0 && !AnalyzeComparisonGraph(sample, o_.ties).mle_exists) {
-            options.ridge = kFallbackRidge;
-            degenerate[r] = 1;
-          }
-          *row = ToRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
-                           o_.anchor_rating, /*centre=*/true);
+          options.ridge = RidgeWithFallback(sample, o_.ties, options.ridge);
+          degenerate[r] = options.ridge != bt.ridge;
+          *row = PlaceRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
+                              o_.anchor_rating, /*centre=*/true);
         },
         o_.progress);
     result_->degenerate_replicates += std::accumulate(degenerate.begin(), degenerate.end(), 0);
@@ -153,7 +140,8 @@ class ArenaBuilder {
     const int m = static_cast<int>(data.models.size());
     ComponentFit fit;
     // FastChat's online Elo is neither centred nor anchored unless asked.
-    fit.ratings = ToRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
+    fit.ratings =
+        PlaceRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
     if (o_.rounds == 0) return fit;
     const uint64_t n = data.sequence.size();
     fit.replicates = RunBootstrap(
@@ -161,8 +149,8 @@ class ArenaBuilder {
         [&](int, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int> order(n);
           for (uint64_t k = 0; k < n; ++k) order[k] = static_cast<int>(rng.Below(n));
-          *row = ToRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
-                           false);
+          *row = PlaceRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
+                              false);
         },
         o_.progress);
     return fit;
@@ -296,22 +284,6 @@ std::string NotRankedReason(const ComparisonGraph& graph, int i) {
   return "";
 }
 
-// Competition ranks of `ratings` among the models with a rank in `rows`;
-// 0 for the others.
-std::vector<int> RanksAmongRanked(const Eigen::VectorXd& ratings,
-                                  const std::vector<ArenaRow>& rows) {
-  std::vector<int> ranks(ratings.size(), 0);
-  for (const ArenaRow& row : rows) {
-    if (row.rank == 0) continue;
-    int rank = 1;
-    for (const ArenaRow& other : rows) {
-      if (other.rank > 0 && ratings(other.index) > ratings(row.index)) ++rank;
-    }
-    ranks[row.index] = rank;
-  }
-  return ranks;
-}
-
 // Why the fragility analyses cannot run on this board, or "".
 std::string FragilityBlocker(const ArenaOptions& o, const BattleData& data, int components) {
   if (o.method != ArenaMethod::kBradleyTerry) return "it needs " + OptionName("method") + " bt";
@@ -342,7 +314,6 @@ ArenaRobustness RobustnessOf(const BattleData& data, const ArenaResult& board, i
   drop.max_fraction = o.max_drop;
   drop.fit.ties = o.ties;
   drop.fit.ridge = board.ridge_used;
-  drop.fallback_ridge = kFallbackRidge;
   for (const ArenaRow& row : board.rows) {
     if (row.rank > 0) drop.eligible.push_back(row.index);
   }
@@ -361,28 +332,27 @@ ArenaRobustness RobustnessOf(const BattleData& data, const ArenaResult& board, i
   ArenaRobustness out;
   out.drop = FindVoteDrop(m, data.cells, drop);
   // The lines of the removed battles: the first `count` of each cell, in
-  // file order.
-  out.lines.resize(out.drop.cells.size());
+  // file order (one pass over the battles).
+  std::map<std::tuple<int, int, Outcome>, size_t> removed;  // cell -> its place in the set
   for (size_t k = 0; k < out.drop.cells.size(); ++k) {
     const DroppedCell& c = out.drop.cells[k];
-    std::vector<int64_t>& lines = out.lines[k];
-    for (const Battle& b : data.sequence) {
-      const bool same = (b.a == c.i && b.b == c.j && b.outcome == c.outcome) ||
-                        (b.a == c.j && b.b == c.i &&
-                         (c.outcome == Outcome::kTie ? b.outcome == Outcome::kTie
-                                                     : b.outcome != Outcome::kTie &&
-                                                           b.outcome != c.outcome));
-      if (same) lines.push_back(b.line);
-    }
-    std::sort(lines.begin(), lines.end());
-    lines.resize(static_cast<size_t>(c.count));
+    removed[{c.i, c.j, c.outcome}] = k;
+  }
+  out.lines.resize(out.drop.cells.size());
+  for (const Battle& b : data.sequence) {
+    const PairCell cell = CanonicalCell(b);
+    const auto it = removed.find({cell.i, cell.j, cell.outcome});
+    if (it != removed.end()) out.lines[it->second].push_back(b.line);
+  }
+  for (size_t k = 0; k < out.drop.cells.size(); ++k) {
+    std::sort(out.lines[k].begin(), out.lines[k].end());
+    out.lines[k].resize(static_cast<size_t>(out.drop.cells[k].count));
   }
   if (out.drop.flipped) {
     out.ratings_after =
-        ToRatings(kEloPerNat * out.drop.after, anchor, o.anchor_rating, /*centre=*/true);
-    out.ranks_after = RanksAmongRanked(out.ratings_after, board.rows);
+        PlaceRatings(kEloPerNat * out.drop.after, anchor, o.anchor_rating, /*centre=*/true);
+    out.ranks_after = CompetitionRanks(out.ratings_after, drop.eligible);
   }
-  (void)m;
   return out;
 }
 
@@ -557,6 +527,7 @@ std::optional<ArenaResult> BuildBoard(const BattleData& input, const ArenaOption
       }
     }
     const Eigen::VectorXd ranked_ratings = fit.ratings(ranked);
+    const std::vector<int> rank = CompetitionRanks(fit.ratings, ranked);  // per member
     std::vector<Interval> ci, rank_ci, ranked_ci;
     std::vector<int> rank_ub;
     RankSets sets;
@@ -593,7 +564,7 @@ std::optional<ArenaResult> BuildBoard(const BattleData& input, const ArenaOption
       if (r < 0) {
         row.not_ranked = NotRankedReason(graph, members[k]);
       } else {
-        row.rank = 1 + static_cast<int>((ranked_ratings.array() > fit.ratings(k)).count());
+        row.rank = rank[k];
       }
       if (r >= 0 && options.has_intervals()) {
         row.rank_ub = rank_ub[r];
@@ -669,7 +640,6 @@ std::optional<ArenaResult> BuildBoard(const BattleData& input, const ArenaOption
     LeaveOneOutOptions loo;
     loo.fit.ties = options.ties;
     loo.fit.ridge = result.ridge_used;
-    loo.fallback_ridge = kFallbackRidge;
     loo.anchor = anchor_index;
     loo.anchor_rating = options.anchor_rating;
     for (const ArenaRow& row : result.rows) {

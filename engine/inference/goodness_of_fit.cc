@@ -14,7 +14,6 @@
 namespace podium {
 namespace {
 
-constexpr double kFallbackRidge = 0.01;  // as the arena's (arena.cc)
 constexpr int kBins = 10;
 constexpr int kModels = static_cast<int>(std::size(kComparedTieModels));
 
@@ -37,8 +36,7 @@ FittedModel Fit(int m, const std::vector<PairCell>& cells, const std::vector<int
   const PairCounts pairs = ToPairCounts(m, cells, &counts);
   BradleyTerryOptions options;
   options.ties = ties;
-  options.ridge = ridge;
-  if (ridge == 0 && !AnalyzeComparisonGraph(pairs, ties).mle_exists) options.ridge = kFallbackRidge;
+  options.ridge = RidgeWithFallback(pairs, ties, ridge);
   const BradleyTerryResult fit = FitBradleyTerry(pairs, options);
   FittedModel out{ties, fit.theta, fit.tie_parameter, fit.converged};
   if (!ModelsTies(ties)) {

@@ -136,7 +136,7 @@ double ReferenceHeldOutLoss(int m, const std::vector<PairCell>& cells, TieModel 
     for (const auto& [key, p] : totals) train.pairs.push_back(p);
     BradleyTerryOptions options;
     options.ties = ties;
-    if (!AnalyzeComparisonGraph(train, ties).mle_exists) options.ridge = 0.01;
+    options.ridge = RidgeWithFallback(train, ties, 0);
     const BradleyTerryResult r = FitBradleyTerry(train, options);
     for (size_t k = 0; k < battles.size(); ++k) {
       if (labels[k] == f) loss -= std::log(ReferenceProbability(ties, r, tied / n, battles[k]));

@@ -8,65 +8,38 @@
 #include "engine/base/check.h"
 #include "engine/matrix/pair_counts.h"
 #include "engine/rating/comparison_graph.h"
+#include "engine/rating/elo.h"
+#include "engine/rating/leaderboard.h"
 
 namespace podium {
 namespace {
 
 // The index in `cells` of a battle's (pair, outcome).
 int CellOf(const std::vector<PairCell>& cells, const Battle& b) {
-  int i = b.a, j = b.b;
-  Outcome outcome = b.outcome;
-  if (i > j) {
-    std::swap(i, j);
-    if (outcome != Outcome::kTie) {
-      outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    }
-  }
-  const auto it = std::lower_bound(
-      cells.begin(), cells.end(), std::make_tuple(i, j, outcome),
-      [](const PairCell& c, const std::tuple<int, int, Outcome>& key) {
-        return std::make_tuple(c.i, c.j, c.outcome) < key;
-      });
-  PODIUM_CHECK(it != cells.end() && it->i == i && it->j == j && it->outcome == outcome);
+  const PairCell cell = CanonicalCell(b);
+  const auto key = [](const PairCell& c) { return std::make_tuple(c.i, c.j, c.outcome); };
+  const auto it =
+      std::lower_bound(cells.begin(), cells.end(), cell,
+                       [&](const PairCell& c, const PairCell& x) { return key(c) < key(x); });
+  PODIUM_CHECK(it != cells.end() && key(*it) == key(cell));
   return static_cast<int>(it - cells.begin());
 }
 
-// Ratings on the Elo scale of the models that play (`plays`), centred over
-// them or anchored; NaN for the others.
-Eigen::VectorXd Ratings(const Eigen::VectorXd& theta, const std::vector<bool>& plays,
-                        const LeaveOneOutOptions& o) {
-  const int m = static_cast<int>(theta.size());
-  Eigen::VectorXd r = Eigen::VectorXd::Constant(m, std::nan(""));
-  double sum = 0;
-  int n = 0;
-  for (int i = 0; i < m; ++i) {
-    if (plays[i]) {
-      sum += theta(i);
-      ++n;
-    }
+// Competition ranks among the eligible models that play (have a rating); 0
+// otherwise.
+std::vector<int> Ranks(const Eigen::VectorXd& ratings, const std::vector<int>& eligible) {
+  std::vector<int> rated;
+  for (int i : eligible) {
+    if (!std::isnan(ratings(i))) rated.push_back(i);
   }
-  for (int i = 0; i < m; ++i) {
-    if (plays[i]) r(i) = 1000 + kEloPerNat * (theta(i) - sum / n);
-  }
-  if (o.anchor >= 0 && plays[o.anchor]) {
-    const double shift = o.anchor_rating - r(o.anchor);
-    r.array() += shift;
-  }
-  return r;
+  return CompetitionRanks(ratings, rated);
 }
 
-// Competition ranks among the eligible models with a rating; 0 otherwise.
-std::vector<int> Ranks(const Eigen::VectorXd& ratings, const std::vector<int>& eligible) {
-  std::vector<int> ranks(ratings.size(), 0);
-  for (int i : eligible) {
-    if (std::isnan(ratings(i))) continue;
-    int rank = 1;
-    for (int j : eligible) {
-      if (!std::isnan(ratings(j)) && ratings(j) > ratings(i)) ++rank;
-    }
-    ranks[i] = rank;
-  }
-  return ranks;
+// Ratings on the Elo scale of the models that play, centred over them or
+// anchored as the board; NaN for the others.
+Eigen::VectorXd Ratings(const Eigen::VectorXd& theta, const std::vector<bool>& plays,
+                        const LeaveOneOutOptions& o) {
+  return PlaceRatings(kEloPerNat * theta, o.anchor, o.anchor_rating, /*centre=*/true, plays);
 }
 
 }  // namespace
@@ -108,7 +81,7 @@ LeaveOneOutResult LeaveOneGroupOut(int num_models, const std::vector<PairCell>& 
       }
     }
     *connected = components <= 1;
-    if (bt.ridge == 0 && !graph.mle_exists) bt.ridge = options.fallback_ridge;
+    bt.ridge = RidgeWithFallback(graph, bt.ridge);
     return FitBradleyTerry(pc, bt).theta;
   };
 

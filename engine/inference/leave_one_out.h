@@ -13,7 +13,8 @@
 // a group whose removal splits the comparison graph is reported and
 // skipped (ratings across components are not comparable). Refits use the
 // board's tie model and ridge, and the fallback ridge when the MLE stops
-// existing. Deterministic; groups in name order, the first group wins a tie.
+// existing (RidgeWithFallback, comparison_graph.h). Deterministic; groups in
+// name order, the first group wins a tie.
 #ifndef PODIUM_ENGINE_INFERENCE_LEAVE_ONE_OUT_H_
 #define PODIUM_ENGINE_INFERENCE_LEAVE_ONE_OUT_H_
 
@@ -28,7 +29,6 @@ namespace podium {
 
 struct LeaveOneOutOptions {
   BradleyTerryOptions fit;       // the board's tie model (any) and ridge
-  double fallback_ridge = 0.01;  // when a refit's MLE does not exist
   std::vector<int> eligible;     // the ranked models; empty = all
   int anchor = -1;               // the board's anchor model, or -1 (centred on 1000)
   double anchor_rating = 1000;

@@ -17,8 +17,6 @@ namespace {
 constexpr double kFlipMargin = 1e-9;  // nats: "strictly ahead"
 constexpr int64_t kUnreachable = std::numeric_limits<int64_t>::max();
 
-double Sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
-
 // The outcome's y for the battle's first model: 1 win, 0 loss, ½ tie.
 double OutcomeValue(Outcome outcome) {
   return outcome == Outcome::kWinA ? 1 : outcome == Outcome::kWinB ? 0 : 0.5;
@@ -126,9 +124,7 @@ class Dropper {
     const PairCounts pc = ToPairCounts(m_, cells_, &counts);
     BradleyTerryOptions bt = o_.fit;
     bt.start = nullptr;
-    if (bt.ridge == 0 && !AnalyzeComparisonGraph(pc, bt.ties).mle_exists) {
-      bt.ridge = o_.fallback_ridge;
-    }
+    bt.ridge = RidgeWithFallback(pc, bt.ties, bt.ridge);
     return FitBradleyTerry(pc, bt);
   }
 

@@ -20,9 +20,10 @@
 // approximation's count k̂ is the fewest battles, taken in that order, whose
 // δ sum to −gap. The approximation only proposes: a set is reported only
 // when a refit without it (same tie model and ridge; the fallback ridge
-// when the MLE stops existing) flips the order — B strictly ahead of A, by
-// more than 1e-9 nats. From k̂ the count grows (×1.25 steps) until a refit
-// flips, then bisects down to the smallest k of that order that flips.
+// when the MLE stops existing, RidgeWithFallback of comparison_graph.h)
+// flips the order — B strictly ahead of A, by more than 1e-9 nats. From k̂
+// the count grows (×1.25 steps) until a refit flips, then bisects down to
+// the smallest k of that order that flips.
 //
 // For #1 and the top k, every (inside, outside) pair of the eligible
 // (ranked) models is a candidate; the pairs with the smallest k̂ are
@@ -55,7 +56,6 @@ struct VoteDropOptions {
   int model_a = -1, model_b = -1;  // kPair: the two models (either may lead)
   double max_fraction = 0.01;      // give up beyond this fraction of the battles
   BradleyTerryOptions fit;         // ties kHalf or kDrop, and the ridge in force
-  double fallback_ridge = 0.01;    // when a refit's MLE does not exist
   std::vector<int> eligible;       // models that hold places (the ranked ones); empty = all
   int64_t exhaustive_limit = kExhaustiveLimit;  // 0: never search exhaustively
 };

@@ -22,7 +22,7 @@ Eigen::VectorXd Strengths(int m, const std::vector<Battle>& battles, TieModel ti
   const PairCounts counts = ToPairCounts(m, CellsOf(battles));
   BradleyTerryOptions options;
   options.ties = ties;
-  if (!AnalyzeComparisonGraph(counts, ties).mle_exists) options.ridge = 0.01;
+  options.ridge = RidgeWithFallback(counts, ties, 0);
   return FitBradleyTerry(counts, options).theta;
 }
 
@@ -215,10 +215,7 @@ TEST(VoteDropping, PairAndTopK) {
   EXPECT_EQ(t.top_before, (std::vector<int>{0, 1}));
   EXPECT_EQ(t.top_after.size(), 2u);
   EXPECT_NE(std::find(t.top_after.begin(), t.top_after.end(), 2), t.top_after.end());
-  // Removing one battle fewer along the same order does not flip it.
-  std::vector<int64_t> counts;
-  for (const PairCell& c : cells) counts.push_back(c.count);
-  EXPECT_GT(t.dropped, 1);
+  EXPECT_GT(t.dropped, 1);  // no single battle flips the top two
 }
 
 TEST(VoteDropping, OnlyEligibleModelsHoldPlaces) {

@@ -204,13 +204,9 @@ class Accumulator {
         data_.sequence.push_back({a, b, outcome, time, line, group});
       }
     }
-    int i = a, j = b;
-    if (i > j) {  // canonical orientation: outcome relative to the smaller index
-      std::swap(i, j);
-      if (outcome != Outcome::kTie) {
-        outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-      }
-    }
+    const PairCell cell = CanonicalCell(a, b, outcome);
+    const int i = cell.i, j = cell.j;
+    outcome = cell.outcome;
     // Dense per-pair counters: no hashing on the per-battle path.
     if (counts_.size() <= static_cast<size_t>(i)) counts_.resize(i + 1);
     auto& row = counts_[i];
@@ -353,15 +349,7 @@ class Accumulator {
         for (int k = 0; k < 3; ++k) {
           const int64_t count = counts_[a][b][k];
           if (count == 0) continue;
-          int i = rank[a], j = rank[b];
-          Outcome outcome = static_cast<Outcome>(k);
-          if (i > j) {
-            std::swap(i, j);
-            if (outcome != Outcome::kTie) {
-              outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-            }
-          }
-          data_.cells.push_back({i, j, outcome, count});
+          data_.cells.push_back(CanonicalCell(rank[a], rank[b], static_cast<Outcome>(k), count));
         }
       }
     }

@@ -120,6 +120,23 @@ struct Battle {  // one battle in input orientation (kept with keep_sequence)
   int32_t group = -1;  // index in BattleData::group_names (with group_by), else -1
 };
 
+// The cell of `count` battles of `a` against `b` with `outcome` (relative
+// to a), in the orientation of PairCell: the smaller index first, so when
+// a > b the two swap and a win of either turns into a win of the other
+// side; a tie stays a tie.
+inline PairCell CanonicalCell(int a, int b, Outcome outcome, int64_t count = 1) {
+  if (a <= b) return {a, b, outcome, count};
+  if (outcome != Outcome::kTie) {
+    outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
+  }
+  return {b, a, outcome, count};
+}
+
+// The cell of one battle (count 1).
+inline PairCell CanonicalCell(const Battle& battle) {
+  return CanonicalCell(battle.a, battle.b, battle.outcome);
+}
+
 struct BattleReadOptions {
   // The vote cleaning steps (see above), in the order they run.
   bool anony_only = false;    // keep only anonymous battles (`anony` true)

@@ -22,10 +22,6 @@ double LogSigmoid(double u) {
   return u >= 0 ? -std::log1p(std::exp(-u)) : u - std::log1p(std::exp(u));
 }
 
-double Sigmoid(double u) {
-  return u >= 0 ? 1 / (1 + std::exp(-u)) : std::exp(u) / (1 + std::exp(u));
-}
-
 // One pair of Rao–Kupper, in the coordinates (theta, eta): with d = theta_i -
 // theta_j, u = d - eta, v = -d - eta, A = wins_i + ties, B = wins_j + ties,
 // the pair contributes A log sigma(u) + B log sigma(v) + t log(e^{2 eta} - 1)
@@ -146,6 +142,10 @@ double Penalized(const Derivatives& d, const Eigen::VectorXd& x, int m, double r
 }
 
 }  // namespace
+
+double Sigmoid(double u) {
+  return u >= 0 ? 1 / (1 + std::exp(-u)) : std::exp(u) / (1 + std::exp(u));
+}
 
 BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryOptions& options) {
   const int m = counts.num_models;

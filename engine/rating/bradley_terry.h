@@ -97,6 +97,10 @@ OutcomeProbabilities TieModelProbabilities(TieModel ties, double diff, double ti
 // depends on theta too.
 double DecisiveWinProbability(TieModel ties, double diff, double tie_parameter);
 
+// σ(u) = 1 / (1 + e^−u): P(i beats j) at u = theta_i − theta_j, without
+// overflow for large |u|.
+double Sigmoid(double u);
+
 // Natural-log strength -> points on the Elo scale (400 / ln 10 per unit).
 inline constexpr double kEloPerNat = 173.71779276130073;
 

@@ -74,4 +74,12 @@ ComparisonGraph AnalyzeComparisonGraph(const PairCounts& counts, TieModel ties) 
   return g;
 }
 
+double RidgeWithFallback(const ComparisonGraph& graph, double ridge) {
+  return ridge == 0 && !graph.mle_exists ? kFallbackRidge : ridge;
+}
+
+double RidgeWithFallback(const PairCounts& counts, TieModel ties, double ridge) {
+  return ridge == 0 ? RidgeWithFallback(AnalyzeComparisonGraph(counts, ties), ridge) : ridge;
+}
+
 }  // namespace podium

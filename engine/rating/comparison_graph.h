@@ -26,6 +26,20 @@ struct ComparisonGraph {
 
 ComparisonGraph AnalyzeComparisonGraph(const PairCounts& counts, TieModel ties);
 
+// The ridge a fit falls back to when the maximum-likelihood ratings do not
+// exist: a penalty of 0.01 on natural-log strengths, a Gaussian prior with
+// sd 10 (one value for the arena's point fit and bootstrap, vote dropping,
+// leave-one-out and the goodness of fit).
+inline constexpr double kFallbackRidge = 0.01;
+
+// The ridge to fit with: `ridge` when it is not 0; otherwise kFallbackRidge
+// when the MLE does not exist (!graph.mle_exists), else 0.
+double RidgeWithFallback(const ComparisonGraph& graph, double ridge);
+
+// The same for the battles `counts` under `ties`; their graph is analysed
+// only when `ridge` is 0.
+double RidgeWithFallback(const PairCounts& counts, TieModel ties, double ridge);
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_RATING_COMPARISON_GRAPH_H_

@@ -20,4 +20,22 @@ Eigen::VectorXd OnlineElo(int num_models, const std::vector<Battle>& battles,
   return r;
 }
 
+Eigen::VectorXd PlaceRatings(const Eigen::VectorXd& points, int anchor, double anchor_rating,
+                             bool centre, const std::vector<bool>& plays) {
+  if (!plays.empty()) {  // place the players, then anchor when the anchor plays
+    std::vector<int> playing;
+    for (size_t i = 0; i < plays.size(); ++i) {
+      if (plays[i]) playing.push_back(static_cast<int>(i));
+    }
+    Eigen::VectorXd r = Eigen::VectorXd::Constant(points.size(), std::nan(""));
+    r(playing) = PlaceRatings(points(playing), -1, 0, centre);
+    if (anchor >= 0 && plays[anchor]) r.array() += anchor_rating - r(anchor);
+    return r;
+  }
+  Eigen::VectorXd r = points;
+  if (centre && r.size() > 0) r.array() += 1000 - r.mean();
+  if (anchor >= 0) r.array() += anchor_rating - r(anchor);
+  return r;
+}
+
 }  // namespace podium

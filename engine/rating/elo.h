@@ -25,6 +25,14 @@ struct EloOptions {
 Eigen::VectorXd OnlineElo(int num_models, const std::vector<Battle>& battles,
                           const EloOptions& options, const std::vector<int>* order = nullptr);
 
+// Ratings placed as a board shows them: `points` (already on the Elo scale:
+// kEloPerNat·θ of a Bradley–Terry fit, or OnlineElo's), when `centre`
+// shifted to a mean of 1000 over the models that play, then, when `anchor`
+// (>= 0) plays, shifted so that it has `anchor_rating`. `plays` holds a flag
+// per model, empty = every model plays; a model that does not play gets NaN.
+Eigen::VectorXd PlaceRatings(const Eigen::VectorXd& points, int anchor, double anchor_rating,
+                             bool centre, const std::vector<bool>& plays = {});
+
 }  // namespace podium
 
 #endif  // PODIUM_ENGINE_RATING_ELO_H_

@@ -23,6 +23,16 @@ std::vector<int> CompetitionRanks(const std::vector<double>& scores) {
   return ranks;
 }
 
+std::vector<int> CompetitionRanks(const Eigen::VectorXd& scores, const std::vector<int>& among) {
+  std::vector<int> ranks(scores.size(), 0);
+  for (int i : among) {
+    PODIUM_CHECK(!std::isnan(scores(i)));
+    ranks[i] = 1 + static_cast<int>(std::count_if(among.begin(), among.end(),
+                                                  [&](int j) { return scores(j) > scores(i); }));
+  }
+  return ranks;
+}
+
 namespace {
 
 // The benchmarks to show: the requested ones (or all with claims, in registry

@@ -3,6 +3,7 @@
 #ifndef PODIUM_ENGINE_RATING_LEADERBOARD_H_
 #define PODIUM_ENGINE_RATING_LEADERBOARD_H_
 
+#include <Eigen/Core>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -98,6 +99,11 @@ std::vector<DroppedClaims> CountDroppedClaims(const std::vector<Claim>& read,
 
 // Competition ranks ("1224") of `scores`, larger is better; NaN is not allowed.
 std::vector<int> CompetitionRanks(const std::vector<double>& scores);
+
+// Competition ranks of the models `among` (indices into `scores`) among
+// themselves, larger is better: 1 + how many of them score strictly more;
+// 0 for a model not in `among`. NaN is not allowed among them.
+std::vector<int> CompetitionRanks(const Eigen::VectorXd& scores, const std::vector<int>& among);
 
 }  // namespace podium
 
