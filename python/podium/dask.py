@@ -40,49 +40,73 @@ _EXAMPLES = 3  # examples kept of each kind of problem
 def _partition_counts(part, by, a_col, b_col, winner_col, labels):
     """One partition -> its counts, plus one row per kind of problem (in the
     column ``problem``; empty for count rows) holding how many rows had it and
-    an example in model_a."""
-    a = part[a_col].astype(object).to_numpy()
-    b = part[b_col].astype(object).to_numpy()
-    role = part[winner_col].map(labels).to_numpy()
-    missing_a = pd.isna(a) | (a == "")
-    missing_b = pd.isna(b) | (b == "")
-    bad_winner = pd.isna(role)
-    self_play = ~missing_a & ~missing_b & (a == b)
+    examples in model_a.
+
+    Names are factorized once (sorted, so a smaller code is a name that sorts
+    first, by code point = by UTF-8 bytes, podium's order) and the counting is
+    integer work: each pair put in that orientation, one integer key per
+    (by..., pair), and bincounts over the keys."""
+    n = len(part)
+    a, b = part[a_col], part[b_col]
+    codes, names = pd.factorize(pd.concat([a, b], ignore_index=True), sort=True)
+    ca, cb = codes[:n], codes[n:]
+    empty = np.flatnonzero(names == "")
+    empty_code = int(empty[0]) if len(empty) else -2
+    missing_a = (ca < 0) | (ca == empty_code)
+    missing_b = (cb < 0) | (cb == empty_code)
+    win_codes, win_labels = pd.factorize(part[winner_col])
+    role_of = np.array([{"model_a": 0, "model_b": 1, "tie": 2}.get(labels.get(w), -1)
+                        for w in win_labels] + [-1], dtype=np.int64)
+    role = role_of[win_codes]  # code -1 (a missing label) reads the last entry: -1
+    bad_winner = role < 0
+    self_play = ~missing_a & ~missing_b & (ca == cb)
     ok = ~(missing_a | missing_b | bad_winner | self_play)
 
-    # Each pair in one orientation (model_a sorts first), wins swapped with it.
-    a_ok, b_ok, role_ok = a[ok].astype(str), b[ok].astype(str), role[ok]
-    swap = a_ok > b_ok
-    win_a = role_ok == "model_a"
-    win_b = role_ok == "model_b"
-    frame = pd.DataFrame({
-        "model_a": np.where(swap, b_ok, a_ok),
-        "model_b": np.where(swap, a_ok, b_ok),
-        "wins_a": np.where(swap, win_b, win_a).astype(np.int64),
-        "wins_b": np.where(swap, win_a, win_b).astype(np.int64),
-        "ties": (role_ok == "tie").astype(np.int64),
+    lo, hi, r = np.minimum(ca, cb)[ok], np.maximum(ca, cb)[ok], role[ok]
+    swap = (ca > cb)[ok]
+    win_lo = np.where(swap, r == 1, r == 0)
+    win_hi = np.where(swap, r == 0, r == 1)
+    # One integer per (by..., lo, hi): mixed radix, the last digit hi.
+    size = len(names)
+    key = np.zeros(len(lo), dtype=np.int64)
+    by_values = []
+    for column in by:
+        c, values = pd.factorize(part[column].astype(str))
+        by_values.append(values)
+        key = key * max(len(values), 1) + c[ok]
+    key = (key * size + lo) * size + hi
+    inverse, keys = pd.factorize(key)
+    keys = np.asarray(keys, dtype=np.int64)
+    counts = pd.DataFrame({
+        "model_a": names[(keys // size) % size] if len(keys) else np.array([], dtype=object),
+        "model_b": names[keys % size] if len(keys) else np.array([], dtype=object),
+        "wins_a": np.bincount(inverse, weights=win_lo, minlength=len(keys)).astype(np.int64),
+        "wins_b": np.bincount(inverse, weights=win_hi, minlength=len(keys)).astype(np.int64),
+        "ties": np.bincount(inverse, weights=r == 2, minlength=len(keys)).astype(np.int64),
     })
-    for column in reversed(by):
-        frame.insert(0, column, part[column].to_numpy()[ok].astype(str))
-    keys = list(by) + ["model_a", "model_b"]
-    counts = frame.groupby(keys, sort=False, as_index=False)[_COUNTS].sum()
+    rest = keys // (size * size)
+    for column, values in reversed(list(zip(by, by_values))):
+        width = max(len(values), 1)
+        counts.insert(0, column, np.asarray(values, dtype=object)[rest % width])
+        rest = rest // width
+    keys_columns = list(by) + ["model_a", "model_b"]
     counts["problem"] = ""
 
     problems = []
     kinds = [
         (missing_a, "empty model name in %s" % a_col, None),
         (missing_b, "empty model name in %s" % b_col, None),
-        (self_play & ~bad_winner, "a model playing itself", a),
+        (self_play & ~bad_winner, "a model playing itself", a.to_numpy()),
         (bad_winner & ~missing_a & ~missing_b, "unknown winner label (expected %s)" %
          ", ".join('"%s"' % k for k in labels), part[winner_col].to_numpy()),
     ]
     for mask, kind, values in kinds:
-        n = int(mask.sum())
-        if n == 0:
+        count = int(mask.sum())
+        if count == 0:
             continue
         examples = values[mask][:_EXAMPLES] if values is not None else []
-        row = {k: "" for k in keys}
-        row.update(wins_a=n, wins_b=0, ties=0, problem=kind,
+        row = {k: "" for k in keys_columns}
+        row.update(wins_a=count, wins_b=0, ties=0, problem=kind,
                    model_a="; ".join(repr(x) for x in examples))
         problems.append(row)
     if problems:

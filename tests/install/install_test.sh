@@ -132,4 +132,20 @@ code=0
 "$install" --binary "$binary" "$work/p2" >/dev/null 2>"$work/dir.err" || code=$?
 [ "$code" -eq 1 ] && grep -q 'is a folder' "$work/dir.err" || fail "install over a folder: $code"
 [ -z "$(find "$work/p2/bin" -name '.podium.*')" ] || fail "a temporary file was left in $work/p2/bin"
+# The Python module beside the binary (--python, the runfiles' package):
+# importable from PREFIX's site folder, and installed again by renames (an
+# imported module keeps its files).
+package=$runfiles/python/podium
+"$install" --binary "$binary" --python "$package" "$work/py" >"$work/py.out" 2>&1 ||
+  fail "install --python failed: $(cat "$work/py.out")"
+site=$(ls -d "$work"/py/lib/python3.*/site-packages)
+[ -f "$site/podium/_core.so" ] && [ -f "$site/podium/dask.py" ] || fail "no package in $site"
+(cd "$work" && PYTHONPATH=$site /usr/bin/python3 -c \
+  'import podium; assert podium.command("--version")[0] == 0') || fail "the installed module"
+held=$(stat -c %i "$site/podium/_core.so")
+"$install" --binary "$binary" --python "$package" "$work/py" >/dev/null 2>&1 ||
+  fail "the second install --python failed"
+[ "$(stat -c %i "$site/podium/_core.so")" != "$held" ] || fail "the module was rewritten in place"
+[ -z "$(find "$site" -maxdepth 1 -name '.podium*')" ] || fail "temporary folders left in $site"
+expect_usage_error --binary "$binary" --python "$work" "$prefix"
 echo "PASS"
