@@ -27,9 +27,36 @@ class Rng {
   uint64_t Next();             // 64 uniform random bits
   double Uniform();            // uniform in [0, 1), 53 random bits
   uint64_t Below(uint64_t n);  // uniform in [0, n), unbiased; REQUIRES: n > 0
+  // Uniform in [0, n), unbiased, by Lemire's multiply-and-reject ("Fast
+  // random integer generation in an interval", ACM TOMACS 29, 2019): a
+  // multiplication where Below divides. Another stream than Below's.
+  // REQUIRES: n > 0.
+  uint64_t Bounded(uint64_t n);
 
  private:
   uint64_t s_[4];
+};
+
+// Rng::Below(n) for one n drawn many times (a bootstrap's battle index): the
+// same numbers from the same stream, with Barrett's reduction (a
+// multiplication by a precomputed 2^64 / n) in place of Below's division.
+class FixedBelow {
+ public:
+  explicit FixedBelow(uint64_t n);  // REQUIRES: n > 0
+  uint64_t operator()(Rng& rng) const {
+    for (;;) {
+      const uint64_t x = rng.Next();
+      if (x >= limit_) continue;  // Below's rejection of the biased tail
+      // q underestimates x / n by at most 2: at most two corrections.
+      const uint64_t q = static_cast<uint64_t>((static_cast<unsigned __int128>(x) * inverse_) >> 64);
+      uint64_t r = x - q * n_;
+      while (r >= n_) r -= n_;
+      return r;
+    }
+  }
+
+ private:
+  uint64_t n_, limit_, inverse_;  // inverse_ = floor(2^64 / n), capped for n = 1
 };
 
 // A Binomial(n, p) draw. REQUIRES: 0 <= p <= 1.

@@ -69,6 +69,40 @@ TEST(BinomialTest, EdgeCases) {
   EXPECT_EQ(Binomial(rng, 10, 1.0), 10);
 }
 
+TEST(RngTest, BoundedIsUniformAndBelowItsBound) {
+  Rng rng(3, 4);
+  std::vector<int> observed(7, 0);
+  const int draws = 70000;
+  for (int i = 0; i < draws; ++i) {
+    const uint64_t x = rng.Bounded(7);
+    ASSERT_LT(x, 7u);
+    ++observed[x];
+  }
+  double chi2 = 0;
+  for (int v : observed) chi2 += std::pow(v - draws / 7.0, 2) / (draws / 7.0);
+  boost::math::chi_squared_distribution<double> reference(6);
+  EXPECT_GT(boost::math::cdf(boost::math::complement(reference, chi2)), 1e-3);
+  // A bound near 2^64: a third of the products fall in the rejected part.
+  const uint64_t big = (UINT64_MAX / 3) * 2;
+  int upper_half = 0;
+  for (int i = 0; i < 10000; ++i) {
+    const uint64_t x = rng.Bounded(big);
+    ASSERT_LT(x, big);
+    upper_half += x >= big / 2;
+  }
+  EXPECT_NEAR(upper_half, 5000, 250);
+  EXPECT_EQ(rng.Bounded(1), 0u);
+}
+
+TEST(RngTest, FixedBelowDrawsWhatBelowDraws) {
+  for (uint64_t n : {uint64_t{1}, uint64_t{2}, uint64_t{3}, uint64_t{146829}, uint64_t{1} << 32,
+                     (uint64_t{1} << 63) + 12345, UINT64_MAX / 3 * 2, UINT64_MAX}) {
+    Rng a(8, n), b(8, n);
+    const FixedBelow below(n);
+    for (int i = 0; i < 20000; ++i) ASSERT_EQ(below(a), b.Below(n)) << "n=" << n << " i=" << i;
+  }
+}
+
 TEST(MultinomialTest, SumsToNAndMatchesMeans) {
   Rng rng(5, 0);
   const std::vector<double> weights = {3, 0, 1, 6};

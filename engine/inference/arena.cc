@@ -10,6 +10,7 @@
 
 #include "engine/base/check.h"
 #include "engine/base/number.h"
+#include "engine/base/multinomial_sampler.h"
 #include "engine/base/option_names.h"
 #include "engine/base/random.h"
 #include "engine/inference/bootstrap.h"
@@ -111,21 +112,19 @@ class ArenaBuilder {
     fit.ratings = PlaceRatings(kEloPerNat * full.theta, anchor, o_.anchor_rating, /*centre=*/true);
     if (o_.rounds == 0) return fit;
 
-    std::vector<double> weights;
-    int64_t total = 0;
-    for (const PairCell& c : data.cells) {
-      weights.push_back(static_cast<double>(c.count));
-      total += c.count;
-    }
+    std::vector<int64_t> cell_counts;
+    for (const PairCell& c : data.cells) cell_counts.push_back(c.count);
+    const MultinomialSampler sampler(cell_counts);
     std::vector<int> degenerate(o_.rounds, 0);
     fit.replicates = RunBootstrap(
         o_.rounds, m, o_.seed, o_.threads,
         [&](int r, Rng& rng, Eigen::VectorXd* row) {
           std::vector<int64_t> draw;
-          Multinomial(rng, total, weights, &draw);
+          sampler.Draw(rng, &draw);
           const PairCounts sample = Weighted(ToPairCounts(m, data.cells, &draw), fit.weights);
           BradleyTerryOptions options = bt;
           options.start = &full.state;
+          options.log_likelihood = false;
           options.ridge = RidgeWithFallback(sample, o_.ties, options.ridge);
           degenerate[r] = options.ridge != bt.ridge;
           *row = PlaceRatings(kEloPerNat * FitBradleyTerry(sample, options).theta, anchor,
@@ -143,13 +142,11 @@ class ArenaBuilder {
     fit.ratings =
         PlaceRatings(OnlineElo(m, data.sequence, o_.elo), anchor, o_.anchor_rating, false);
     if (o_.rounds == 0) return fit;
-    const uint64_t n = data.sequence.size();
+    const std::vector<PackedBattle> packed = PackBattles(data.sequence);
     fit.replicates = RunBootstrap(
         o_.rounds, m, o_.seed, o_.threads,
         [&](int, Rng& rng, Eigen::VectorXd* row) {
-          std::vector<int> order(n);
-          for (uint64_t k = 0; k < n; ++k) order[k] = static_cast<int>(rng.Below(n));
-          *row = PlaceRatings(OnlineElo(m, data.sequence, o_.elo, &order), anchor, o_.anchor_rating,
+          *row = PlaceRatings(ResampledOnlineElo(m, packed, o_.elo, rng), anchor, o_.anchor_rating,
                               false);
         },
         o_.progress);

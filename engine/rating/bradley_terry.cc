@@ -69,8 +69,10 @@ void ToLogEta(double eta, int k, Derivatives* d) {
   d->gradient(k) = eta * g;
 }
 
+// The log-likelihood at x (skipped for half and drop when !with_value: the
+// log1p is then not taken) and, when asked, its gradient and Hessian.
 Derivatives Evaluate(const PairCounts& c, TieModel ties, const Eigen::VectorXd& x,
-                     bool with_derivatives) {
+                     bool with_derivatives, bool with_value = true) {
   const int m = c.num_models, size = static_cast<int>(x.size());
   Derivatives d;
   if (with_derivatives) {
@@ -93,9 +95,12 @@ Derivatives Evaluate(const PairCounts& c, TieModel ties, const Eigen::VectorXd& 
       // One exp and one log1p per pair: with e = exp(-|diff|),
       // log sigma(|diff|) = -log1p(e) and log sigma(-|diff|) = -|diff| - log1p(e).
       const double diff = x(p.i) - x(p.j), ad = std::abs(diff);
-      const double e = std::exp(-ad), l = std::log1p(e);
-      const double log_win = diff >= 0 ? -l : -ad - l, log_loss = diff >= 0 ? -ad - l : -l;
-      d.value += a * log_win + b * log_loss;
+      const double e = std::exp(-ad);
+      if (with_value) {
+        const double l = std::log1p(e);
+        const double log_win = diff >= 0 ? -l : -ad - l, log_loss = diff >= 0 ? -ad - l : -l;
+        d.value += a * log_win + b * log_loss;
+      }
       if (!with_derivatives) continue;
       const double s = diff >= 0 ? 1 / (1 + e) : e / (1 + e), g = a - n * s, h = n * s * (1 - s);
       d.gradient(p.i) += g;
@@ -158,6 +163,14 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
   BradleyTerryResult result;
   Derivatives d = Evaluate(counts, options.ties, x, true);
   double objective = Penalized(d, x, m, options.ridge);
+  // Under half and drop the penalized log-likelihood f is concave in theta,
+  // so when its slope along the step is still >= 0 at the full step's end,
+  // f rose all along the step (and centring only lowers the ridge term): the
+  // step passes the line search's test without f's value, whose log1p per
+  // pair is then not computed. Otherwise the test below decides, as always;
+  // the iterates are the same either way.
+  const bool slope_test = !tie_parameter;
+  bool value_known = true;  // d.value and objective belong to x
   // The likelihood only sees differences of theta: fix the gauge by adding
   // (1/m)·11ᵀ to the theta block of the negated Hessian (its null space is the
   // all-ones vector when the comparison graph is connected), which makes the
@@ -180,16 +193,38 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
     double scale = 1;
     Eigen::VectorXd next;
     Derivatives nd;
+    bool next_value_known = true;
     for (int halving = 0; halving < 40; ++halving, scale /= 2) {
       next = x + scale * step;
-      next.head(m).array() -= next.head(m).mean();
-      nd = Evaluate(counts, options.ties, next, halving == 0);
+      if (halving == 0 && slope_test) {
+        const double ridge_slope = options.ridge * next.head(m).dot(step.head(m));
+        next.head(m).array() -= next.head(m).mean();
+        nd = Evaluate(counts, options.ties, next, true, /*with_value=*/false);
+        if (nd.gradient.head(m).dot(step.head(m)) - ridge_slope >= 0) {
+          next_value_known = false;
+          break;
+        }
+        nd.value = Evaluate(counts, options.ties, next, false).value;
+      } else {
+        next.head(m).array() -= next.head(m).mean();
+        nd = Evaluate(counts, options.ties, next, halving == 0);
+      }
+      if (!value_known) {
+        objective = Penalized(Evaluate(counts, options.ties, x, false), x, m, options.ridge);
+        value_known = true;
+      }
       if (Penalized(nd, next, m, options.ridge) >= objective - 1e-12 * std::abs(objective)) break;
     }
     const double moved = (next - x).cwiseAbs().maxCoeff();
     x = next;
-    d = scale == 1 ? std::move(nd) : Evaluate(counts, options.ties, x, true);
-    objective = Penalized(d, x, m, options.ridge);
+    if (scale == 1) {
+      d = std::move(nd);
+      value_known = next_value_known;
+    } else {
+      d = Evaluate(counts, options.ties, x, true);
+      value_known = true;
+    }
+    if (value_known) objective = Penalized(d, x, m, options.ridge);
     if (!(moved >= options.tolerance)) {  // also stops on NaN
       result.converged = std::isfinite(moved);
       ++result.iterations;
@@ -200,7 +235,8 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
   result.tie_parameter = options.ties == TieModel::kDavidson    ? std::exp(x(m))
                          : options.ties == TieModel::kRaoKupper ? std::exp(std::exp(x(m)))
                                                                 : 0;
-  result.log_likelihood = d.value;
+  if (!value_known && options.log_likelihood) d.value = Evaluate(counts, options.ties, x, false).value;
+  result.log_likelihood = value_known || options.log_likelihood ? d.value : 0;
   result.state = x;
   return result;
 }

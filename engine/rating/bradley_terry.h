@@ -57,12 +57,15 @@ struct BradleyTerryOptions {
   // Warm start: theta; for Davidson theta + log nu; for Rao–Kupper theta +
   // log eta (eta = ln theta_RK > 0, so the parameter stays in range).
   const Eigen::VectorXd* start = nullptr;
+  // false: log_likelihood may be left at 0 (a bootstrap replicate needs only
+  // theta), which saves a pass over the pairs.
+  bool log_likelihood = true;
 };
 
 struct BradleyTerryResult {
   Eigen::VectorXd theta;      // natural-log strengths, mean 0
   double tie_parameter = 0;   // Davidson's nu, Rao–Kupper's theta (>= 1); else 0
-  double log_likelihood = 0;  // at the solution, without the ridge term
+  double log_likelihood = 0;  // at the solution, without the ridge term (see options)
   int iterations = 0;
   bool converged = false;  // false: max_iterations reached (reported, never thrown)
   Eigen::VectorXd state;   // theta (and log nu or log eta): pass as `start` to warm-start
