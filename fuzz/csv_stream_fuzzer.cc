@@ -3,7 +3,8 @@
 // sizes drawn from the input (files are read in 1 MiB blocks, so a record, a
 // quoted line break or a UTF-8 sequence can straddle two). Invariant: the
 // records (fields, line, field locations) and the diagnostics are the same
-// however the bytes are chunked, and the tab-separated form reads too.
+// however the bytes are chunked, and whether quote-free lines are split by
+// CsvStream itself or by libcsv; and the tab-separated form reads too.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,6 +52,17 @@ void RunCsvStream(std::string_view input) {
       at += size;
     }
     stream.Finish();
+  }
+  Records libcsv_only;
+  Diagnostics libcsv_only_diagnostics;
+  {
+    CsvStream stream("t.csv", &libcsv_only_diagnostics, Collect(&libcsv_only));
+    stream.set_split_simple_lines(false);
+    stream.Feed(input);
+    stream.Finish();
+  }
+  if (whole != libcsv_only || Formatted(whole_diagnostics) != Formatted(libcsv_only_diagnostics)) {
+    FuzzInvariantFailed("lines split without libcsv read differently than with it");
   }
   if (whole != chunked) FuzzInvariantFailed("CSV records depend on how the bytes are chunked");
   if (Formatted(whole_diagnostics) != Formatted(chunked_diagnostics)) {

@@ -131,12 +131,37 @@ void CsvStream::EmitRecord() {
   record_bad_ = false;
 }
 
+void CsvStream::SplitSimpleLine(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  field_count_ = 0;
+  for (;;) {
+    const size_t end = std::min(line.find(delimiter_), line.size());
+    std::string_view field = line.substr(0, end);
+    // libcsv skips spaces before a field (a delimiter is never one) and
+    // drops those after it.
+    while (!field.empty() && IsCsvSpace(field.front()) && field.front() != delimiter_) {
+      field.remove_prefix(1);
+    }
+    while (!field.empty() && IsCsvSpace(field.back())) field.remove_suffix(1);
+    if (field_count_ < field_text_.size()) {
+      field_text_[field_count_].assign(field);
+    } else {
+      field_text_.emplace_back(field);
+    }
+    ++field_count_;
+    if (end == line.size()) return;
+    line.remove_prefix(end + 1);
+  }
+}
+
 void CsvStream::FeedLine(std::string_view line) {
   ++line_;
   if (line_ == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
+  bool starts_record = false;
   if (record_line_ == 0) {
     if (IsBlank(line)) return;
     record_line_ = line_;
+    starts_record = true;
   }
   const size_t bad = FindInvalidUtf8(line);
   if (bad != std::string_view::npos) {
@@ -146,6 +171,13 @@ void CsvStream::FeedLine(std::string_view line) {
     record_bad_ = true;
   }
   record_raw_.append(line);
+  if (split_simple_lines_ && starts_record && !record_bad_ &&
+      line.find('"') == std::string_view::npos) {
+    SplitSimpleLine(line);
+    EmitRecord();
+    if (handler_error_) std::rethrow_exception(std::exchange(handler_error_, nullptr));
+    return;
+  }
   const size_t parsed = csv_parse(parser_, line.data(), line.size(), OnField, OnRecordEnd, this);
   if (handler_error_) std::rethrow_exception(std::exchange(handler_error_, nullptr));
   if (parsed < line.size()) {

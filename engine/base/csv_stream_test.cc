@@ -15,7 +15,8 @@ struct Read {
   std::vector<std::string> diagnostics;
 };
 
-Read ReadAll(std::string_view text, size_t chunk = 0, char delimiter = ',') {
+Read ReadAll(std::string_view text, size_t chunk = 0, char delimiter = ',',
+             bool split_simple_lines = true) {
   Read out;
   Diagnostics diagnostics;
   CsvStream stream(
@@ -31,6 +32,7 @@ Read ReadAll(std::string_view text, size_t chunk = 0, char delimiter = ',') {
         out.lines.push_back(r.line());
       },
       delimiter);
+  stream.set_split_simple_lines(split_simple_lines);
   if (chunk == 0) {
     stream.Feed(text);
   } else {
@@ -109,6 +111,44 @@ TEST(CsvStreamTest, BomBlankLinesAndTabs) {
   EXPECT_TRUE(r.diagnostics.empty());
   EXPECT_EQ(r.records, (Records{{"a", "b"}, {"1", "x\ty"}}));
   EXPECT_EQ(r.lines, (std::vector<int>{1, 4}));
+}
+
+bool operator==(const Read& a, const Read& b) {
+  return a.records == b.records && a.lines == b.lines && a.locations == b.locations &&
+         a.diagnostics == b.diagnostics;
+}
+
+// Lines without quotes are split without libcsv: the same records, lines,
+// locations and diagnostics as libcsv's, on texts made of the characters
+// that matter (delimiters, spaces, tabs, carriage returns, line feeds,
+// quotes, a BOM, invalid UTF-8), both delimiters, in any chunking.
+TEST(CsvStreamTest, SimpleLinesSplitAsLibcsvSplitsThem) {
+  const std::vector<std::string> pieces = {"a", "bc", ",", ",", " ", "  ", "\t", "\r", "\n",
+                                           "\n", "\"", "\xEF\xBB\xBF", "\xff", "x y", ";"};
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  int with_records = 0;
+  for (int t = 0; t < 4000; ++t) {
+    std::string text;
+    const size_t length = next() % 30;
+    for (size_t k = 0; k < length; ++k) {
+      // Quotes are rarer, so most texts have quote-free lines to split.
+      std::string piece = pieces[next() % pieces.size()];
+      if (piece == "\"" && next() % 3 != 0) piece = "a";
+      text += piece;
+    }
+    for (char delimiter : {',', '\t'}) {
+      const Read fast = ReadAll(text, 0, delimiter, true);
+      const Read slow = ReadAll(text, 0, delimiter, false);
+      ASSERT_TRUE(fast == slow) << "text: \"" << text << "\" delimiter " << int{delimiter};
+      ASSERT_TRUE(ReadAll(text, 1 + next() % 5, delimiter, true) == slow) << text;
+      with_records += fast.records.empty() ? 0 : 1;
+    }
+  }
+  EXPECT_GT(with_records, 4000);  // the texts did exercise the splitting
 }
 
 TEST(CsvStreamTest, UnreadableFile) {
