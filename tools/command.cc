@@ -62,15 +62,11 @@ int EmitReport(const char* name, const CLI::App& app, OutputOptions output, Sess
   const std::string format = html ? "json" : output.format;
   Diagnostics diagnostics;
   std::optional<std::string> text = render(format, &diagnostics);
-  if (text && format == "json") {
-    const ManifestInput manifest{session.args, OptionsInForce(app),  PodiumHome(),
-                                 &session.log, session.reproducible, SecondsSince(start)};
-    text = AttachManifest(*text, manifest, &diagnostics);
-  }
+  const ManifestInput manifest{session.args, OptionsInForce(app),  PodiumHome(),
+                               &session.log, session.reproducible, SecondsSince(start)};
+  if (text && format == "json") text = AttachManifest(*text, manifest, &diagnostics);
   if (text && html) text = ReportHtml(nlohmann::ordered_json::parse(*text));
   if (text && format != "json" && session.captured_manifest != nullptr) {
-    const ManifestInput manifest{session.args, OptionsInForce(app),  PodiumHome(),
-                                 &session.log, session.reproducible, SecondsSince(start)};
     if (std::optional<nlohmann::ordered_json> built = BuildManifest(manifest, &diagnostics)) {
       *session.captured_manifest = built->dump(2);
     }

@@ -3,7 +3,6 @@
 #include <array>
 #include <map>
 #include <tuple>
-#include <utility>
 
 #include "engine/base/check.h"
 #include "engine/base/csv_write.h"
@@ -14,17 +13,10 @@ namespace {
 // (group, i, j) -> battles i won, j won, tied; ordered as the rows are.
 using RowCounts = std::map<std::tuple<int32_t, int, int>, std::array<int64_t, 3>>;
 
-// Adds `count` battles between a and b ending in `outcome` (relative to a)
-// under the canonical key: the smaller index first, the outcome turned with
-// it.
-void AddBattles(int32_t group, int a, int b, Outcome outcome, int64_t count, RowCounts* counts) {
-  if (a > b) {
-    std::swap(a, b);
-    if (outcome != Outcome::kTie) {
-      outcome = outcome == Outcome::kWinA ? Outcome::kWinB : Outcome::kWinA;
-    }
-  }
-  (*counts)[{group, a, b}][static_cast<int>(outcome)] += count;
+// Adds a cell's battles under its group. REQUIRES: `cell` in the canonical
+// orientation of PairCell (CanonicalCell, engine/ingest/battles.h).
+void AddBattles(int32_t group, const PairCell& cell, RowCounts* counts) {
+  (*counts)[{group, cell.i, cell.j}][static_cast<int>(cell.outcome)] += cell.count;
 }
 
 }  // namespace
@@ -36,10 +28,10 @@ std::vector<PairCountsRow> PairCountsRows(const BattleData& data, bool by_catego
                      "per-category counts need the battle sequence (group_by category)");
     for (const Battle& b : data.sequence) {
       PODIUM_CHECK_MSG(b.group >= 0, "a battle without its category");
-      AddBattles(b.group, b.a, b.b, b.outcome, 1, &counts);
+      AddBattles(b.group, CanonicalCell(b), &counts);
     }
   } else {
-    for (const PairCell& c : data.cells) AddBattles(-1, c.i, c.j, c.outcome, c.count, &counts);
+    for (const PairCell& c : data.cells) AddBattles(-1, c, &counts);
   }
   std::vector<PairCountsRow> rows;
   rows.reserve(counts.size());
