@@ -25,7 +25,7 @@ mkdir -p "$work"
 # Runs "$@" with stdout discarded; prints "SECONDS MEGABYTES".
 measure() {
   /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null
-  awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' "$work/time.txt"
+  awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }' "$work/time.txt"
 }
 
 echo "| battles | file | read + fit | counts | 1000 BT rounds, 2 threads (total) | 10 Elo rounds, 2 threads | peak RSS (BT) |"
