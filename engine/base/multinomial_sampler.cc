@@ -10,9 +10,10 @@ namespace podium {
 
 MultinomialSampler::MultinomialSampler(const std::vector<int64_t>& counts) {
   const int64_t k = static_cast<int64_t>(counts.size());
+  PODIUM_CHECK_MSG(k <= INT32_MAX, "too many categories to resample");
   for (int64_t c : counts) {
     PODIUM_CHECK(c >= 0);
-    total_ += c;
+    PODIUM_CHECK_MSG(!__builtin_add_overflow(total_, c, &total_), "too many draws to resample");
   }
   threshold_.assign(counts.size(), total_);
   alias_.resize(counts.size());

@@ -13,8 +13,9 @@ namespace podium {
 namespace {
 
 // Chi-squared p-value of observed outcome frequencies against exact
-// probabilities, outcomes in `expected`'s order pooled until each bin expects
-// at least 5 (the leftover joins the last bin).
+// probabilities, outcomes in `probability`'s order pooled until each bin
+// expects at least 5 (a leftover below 5 is a bin of its own, its expected
+// count raised to at most 5: lenient on the rarest outcomes only).
 double ChiSquaredPValue(const std::vector<double>& probability, const std::vector<int>& observed,
                         int draws) {
   double chi2 = 0, pending_expected = 0, pending_observed = 0, last_expected = 0;
@@ -150,7 +151,9 @@ TEST(MultinomialSamplerTest, SumsExactlyAndKeepsZeros) {
     ASSERT_EQ(draw.size(), counts.size());
     EXPECT_EQ(std::accumulate(draw.begin(), draw.end(), int64_t{0}), n);
     for (size_t k = 0; k < counts.size(); ++k) {
-      if (counts[k] == 0) ASSERT_EQ(draw[k], 0) << k;
+      if (counts[k] == 0) {
+        ASSERT_EQ(draw[k], 0) << k;
+      }
       ASSERT_GE(draw[k], 0);
     }
   }
@@ -162,8 +165,10 @@ TEST(MultinomialSamplerTest, SumsExactlyAndKeepsZeros) {
 }
 
 TEST(MultinomialSamplerTest, EmptyAndSingleCategory) {
-  std::vector<int64_t> draw;
+  std::vector<int64_t> draw = {7};
   Rng rng(1, 1);
+  MultinomialSampler({}).Draw(rng, &draw);
+  EXPECT_TRUE(draw.empty());
   MultinomialSampler({0, 0}).Draw(rng, &draw);
   EXPECT_EQ(draw, (std::vector<int64_t>{0, 0}));
   MultinomialSampler({0, 2000000}).Draw(rng, &draw);

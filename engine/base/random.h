@@ -47,7 +47,7 @@ class FixedBelow {
     for (;;) {
       const uint64_t x = rng.Next();
       if (x >= limit_) continue;  // Below's rejection of the biased tail
-      // q underestimates x / n by at most 2: at most two corrections.
+      // q = floor(x · floor(2^64 / n) / 2^64) is at most 1 below x / n.
       const uint64_t q = static_cast<uint64_t>((static_cast<unsigned __int128>(x) * inverse_) >> 64);
       uint64_t r = x - q * n_;
       while (r >= n_) r -= n_;

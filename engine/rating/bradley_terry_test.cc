@@ -222,6 +222,44 @@ TEST(BradleyTerryTest, MatchesIndependentReferencesOnRandomDesigns) {
   }
 }
 
+// Under half and drop a full Newton step may be accepted without the
+// likelihood's value (a slope test): the reported log-likelihood must still
+// be the likelihood at the solution, computed here pair by pair, and leaving
+// it out (BradleyTerryOptions::log_likelihood) must change nothing else.
+TEST(BradleyTerryTest, LogLikelihoodAtTheSolutionAndOptionalInReplicates) {
+  std::mt19937 gen(23);
+  for (int trial = 0; trial < 24; ++trial) {
+    const PairCounts c = RandomCounts(3 + trial % 6, gen);
+    for (TieModel ties : {TieModel::kHalf, TieModel::kDrop}) {
+      for (double ridge : {0.0, 0.01}) {
+        BradleyTerryOptions o;
+        o.ties = ties;
+        o.ridge = ridge;
+        const BradleyTerryResult r = FitBradleyTerry(c, o);
+        double expected = 0;
+        for (const PairTotal& p : c.pairs) {
+          const double share = ties == TieModel::kHalf ? p.ties / 2 : 0;
+          const double win = 1 / (1 + std::exp(r.theta(p.j) - r.theta(p.i)));
+          expected += (p.wins_i + share) * std::log(win) + (p.wins_j + share) * std::log(1 - win);
+        }
+        EXPECT_NEAR(r.log_likelihood, expected, 1e-9 * (1 + std::abs(expected))) << trial;
+        EXPECT_DOUBLE_EQ(r.log_likelihood, BradleyTerryLogLikelihood(c, ties, r.state));
+        // A replicate-like warm start from a perturbed solution.
+        Eigen::VectorXd start = r.state;
+        for (int i = 0; i < start.size(); ++i) start(i) += 0.05 * ((i * 7 + trial) % 5 - 2);
+        start.array() -= start.mean();
+        o.start = &start;
+        const BradleyTerryResult with = FitBradleyTerry(c, o);
+        o.log_likelihood = false;
+        const BradleyTerryResult without = FitBradleyTerry(c, o);
+        EXPECT_EQ(with.theta, without.theta) << trial;
+        EXPECT_EQ(with.iterations, without.iterations);
+        EXPECT_EQ(with.converged, without.converged);
+      }
+    }
+  }
+}
+
 TEST(BradleyTerryTest, RelabellingDuplicatingAndSwappingSidesChangeNothing) {
   std::mt19937 gen(3);
   PairCounts c = RandomCounts(6, gen);
