@@ -157,11 +157,9 @@ void CsvStream::SplitSimpleLine(std::string_view line) {
 void CsvStream::FeedLine(std::string_view line) {
   ++line_;
   if (line_ == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
-  bool starts_record = false;
   if (record_line_ == 0) {
     if (IsBlank(line)) return;
     record_line_ = line_;
-    starts_record = true;
   }
   const size_t bad = FindInvalidUtf8(line);
   if (bad != std::string_view::npos) {
@@ -171,7 +169,7 @@ void CsvStream::FeedLine(std::string_view line) {
     record_bad_ = true;
   }
   record_raw_.append(line);
-  if (split_simple_lines_ && starts_record && !record_bad_ &&
+  if (split_simple_lines_ && record_line_ == line_ && !record_bad_ &&
       line.find('"') == std::string_view::npos) {
     SplitSimpleLine(line);
     EmitRecord();

@@ -18,6 +18,8 @@ MultinomialSampler::MultinomialSampler(const std::vector<int64_t>& counts) {
   threshold_.assign(counts.size(), total_);
   alias_.resize(counts.size());
   if (total_ == 0) return;
+  bucket_below_ = FixedBelow(static_cast<uint64_t>(k));
+  unit_below_ = FixedBelow(static_cast<uint64_t>(total_));
   PODIUM_CHECK_MSG(total_ <= INT64_MAX / k, "too many draws times categories to resample");
 
   // The Poisson route pays K draws to save N − 3√N categorical ones.
@@ -96,9 +98,8 @@ int64_t MultinomialSampler::Poisson(Rng& rng, const PoissonCell& cell) {
 }
 
 int64_t MultinomialSampler::Categorical(Rng& rng) const {
-  const uint64_t bucket = rng.Bounded(threshold_.size());
-  return static_cast<int64_t>(rng.Bounded(total_)) < threshold_[bucket] ? bucket
-                                                                          : alias_[bucket];
+  const uint64_t bucket = bucket_below_(rng);
+  return static_cast<int64_t>(unit_below_(rng)) < threshold_[bucket] ? bucket : alias_[bucket];
 }
 
 void MultinomialSampler::Draw(Rng& rng, std::vector<int64_t>* draw) const {

@@ -10,7 +10,7 @@
 //   1. X_k ~ Poisson(λ c_k / N), independently, with λ = N − 3√N;
 //   2. if S = Σ X_k > N, start again (probability ≈ 0.13%);
 //   3. add N − S single draws from the categorical distribution c_k / N
-//      (Walker's alias table, in integers).
+//      (Walker's alias table, in integers; uniform indices by FixedBelow).
 //
 // This is exact, not an approximation: given S = s, independent Poissons are
 // Multinomial(s; c/N), a multinomial of s draws plus N − s more draws of the
@@ -44,6 +44,7 @@ class MultinomialSampler {
   // REQUIRES: every count >= 0; at most 2^31 − 1 counts; the total times
   // counts.size() below 2^63 (checked).
   explicit MultinomialSampler(const std::vector<int64_t>& counts);
+  MultinomialSampler(const MultinomialSampler&) = default;
 
   // One replicate: `draw` gets counts.size() entries that sum to the total.
   void Draw(Rng& rng, std::vector<int64_t>* draw) const;
@@ -68,6 +69,7 @@ class MultinomialSampler {
   // gives alias_[k]. Each bucket holds total_ units of K·c_k mass.
   std::vector<int64_t> threshold_;
   std::vector<int32_t> alias_;
+  FixedBelow bucket_below_{1}, unit_below_{1};  // uniform in [0, K) and [0, N)
 };
 
 }  // namespace podium

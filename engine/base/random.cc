@@ -134,20 +134,6 @@ uint64_t Rng::Below(uint64_t n) {
   }
 }
 
-uint64_t Rng::Bounded(uint64_t n) {
-  PODIUM_CHECK(n > 0);
-  unsigned __int128 product = static_cast<unsigned __int128>(Next()) * n;
-  uint64_t low = static_cast<uint64_t>(product);
-  if (low < n) {  // maybe in the biased part: reject below 2^64 mod n
-    const uint64_t bias = (0 - n) % n;
-    while (low < bias) {
-      product = static_cast<unsigned __int128>(Next()) * n;
-      low = static_cast<uint64_t>(product);
-    }
-  }
-  return static_cast<uint64_t>(product >> 64);
-}
-
 FixedBelow::FixedBelow(uint64_t n)
     : n_(n),
       limit_(UINT64_MAX - UINT64_MAX % n),

@@ -27,11 +27,6 @@ class Rng {
   uint64_t Next();             // 64 uniform random bits
   double Uniform();            // uniform in [0, 1), 53 random bits
   uint64_t Below(uint64_t n);  // uniform in [0, n), unbiased; REQUIRES: n > 0
-  // Uniform in [0, n), unbiased, by Lemire's multiply-and-reject ("Fast
-  // random integer generation in an interval", ACM TOMACS 29, 2019): a
-  // multiplication where Below divides. Another stream than Below's.
-  // REQUIRES: n > 0.
-  uint64_t Bounded(uint64_t n);
 
  private:
   uint64_t s_[4];

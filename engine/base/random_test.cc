@@ -69,12 +69,13 @@ TEST(BinomialTest, EdgeCases) {
   EXPECT_EQ(Binomial(rng, 10, 1.0), 10);
 }
 
-TEST(RngTest, BoundedIsUniformAndBelowItsBound) {
+TEST(RngTest, FixedBelowIsUniformAndBelowItsBound) {
   Rng rng(3, 4);
+  const FixedBelow seven(7);
   std::vector<int> observed(7, 0);
   const int draws = 70000;
   for (int i = 0; i < draws; ++i) {
-    const uint64_t x = rng.Bounded(7);
+    const uint64_t x = seven(rng);
     ASSERT_LT(x, 7u);
     ++observed[x];
   }
@@ -84,14 +85,15 @@ TEST(RngTest, BoundedIsUniformAndBelowItsBound) {
   EXPECT_GT(boost::math::cdf(boost::math::complement(reference, chi2)), 1e-3);
   // A bound near 2^64: a third of the products fall in the rejected part.
   const uint64_t big = (UINT64_MAX / 3) * 2;
+  const FixedBelow below_big(big);
   int upper_half = 0;
   for (int i = 0; i < 10000; ++i) {
-    const uint64_t x = rng.Bounded(big);
+    const uint64_t x = below_big(rng);
     ASSERT_LT(x, big);
     upper_half += x >= big / 2;
   }
   EXPECT_NEAR(upper_half, 5000, 250);
-  EXPECT_EQ(rng.Bounded(1), 0u);
+  EXPECT_EQ(FixedBelow(1)(rng), 0u);
 }
 
 TEST(RngTest, FixedBelowDrawsWhatBelowDraws) {

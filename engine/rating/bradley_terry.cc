@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "engine/base/check.h"
 
@@ -162,15 +163,14 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
 
   BradleyTerryResult result;
   Derivatives d = Evaluate(counts, options.ties, x, true);
-  double objective = Penalized(d, x, m, options.ridge);
+  // The penalized log-likelihood at x; empty when d was evaluated without it.
+  std::optional<double> objective = Penalized(d, x, m, options.ridge);
   // Under half and drop the penalized log-likelihood f is concave in theta,
   // so when its slope along the step is still >= 0 at the full step's end,
   // f rose all along the step (and centring only lowers the ridge term): the
   // step passes the line search's test without f's value, whose log1p per
-  // pair is then not computed. Otherwise the test below decides, as always;
-  // the iterates are the same either way.
+  // pair is then not computed. Otherwise the test below decides, as always.
   const bool slope_test = !tie_parameter;
-  bool value_known = true;  // d.value and objective belong to x
   // The likelihood only sees differences of theta: fix the gauge by adding
   // (1/m)·11ᵀ to the theta block of the negated Hessian (its null space is the
   // all-ones vector when the comparison graph is connected), which makes the
@@ -193,38 +193,32 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
     double scale = 1;
     Eigen::VectorXd next;
     Derivatives nd;
-    bool next_value_known = true;
+    bool next_value = true;  // nd.value was computed
     for (int halving = 0; halving < 40; ++halving, scale /= 2) {
       next = x + scale * step;
-      if (halving == 0 && slope_test) {
-        const double ridge_slope = options.ridge * next.head(m).dot(step.head(m));
-        next.head(m).array() -= next.head(m).mean();
-        nd = Evaluate(counts, options.ties, next, true, /*with_value=*/false);
-        if (nd.gradient.head(m).dot(step.head(m)) - ridge_slope >= 0) {
-          next_value_known = false;
-          break;
-        }
+      const double ridge_slope = options.ridge * next.head(m).dot(step.head(m));  // before centring
+      next.head(m).array() -= next.head(m).mean();
+      next_value = !(halving == 0 && slope_test);
+      nd = Evaluate(counts, options.ties, next, halving == 0, next_value);
+      if (!next_value) {
+        if (nd.gradient.head(m).dot(step.head(m)) - ridge_slope >= 0) break;
         nd.value = Evaluate(counts, options.ties, next, false).value;
-      } else {
-        next.head(m).array() -= next.head(m).mean();
-        nd = Evaluate(counts, options.ties, next, halving == 0);
+        next_value = true;
       }
-      if (!value_known) {
+      if (!objective) {
         objective = Penalized(Evaluate(counts, options.ties, x, false), x, m, options.ridge);
-        value_known = true;
       }
-      if (Penalized(nd, next, m, options.ridge) >= objective - 1e-12 * std::abs(objective)) break;
+      if (Penalized(nd, next, m, options.ridge) >= *objective - 1e-12 * std::abs(*objective)) break;
     }
     const double moved = (next - x).cwiseAbs().maxCoeff();
     x = next;
-    if (scale == 1) {
-      d = std::move(nd);
-      value_known = next_value_known;
-    } else {
-      d = Evaluate(counts, options.ties, x, true);
-      value_known = true;
+    if (scale != 1) {
+      nd = Evaluate(counts, options.ties, x, true);
+      next_value = true;
     }
-    if (value_known) objective = Penalized(d, x, m, options.ridge);
+    d = std::move(nd);
+    objective.reset();
+    if (next_value) objective = Penalized(d, x, m, options.ridge);
     if (!(moved >= options.tolerance)) {  // also stops on NaN
       result.converged = std::isfinite(moved);
       ++result.iterations;
@@ -235,8 +229,8 @@ BradleyTerryResult FitBradleyTerry(const PairCounts& counts, const BradleyTerryO
   result.tie_parameter = options.ties == TieModel::kDavidson    ? std::exp(x(m))
                          : options.ties == TieModel::kRaoKupper ? std::exp(std::exp(x(m)))
                                                                 : 0;
-  if (!value_known && options.log_likelihood) d.value = Evaluate(counts, options.ties, x, false).value;
-  result.log_likelihood = value_known || options.log_likelihood ? d.value : 0;
+  if (!objective && options.log_likelihood) d.value = Evaluate(counts, options.ties, x, false).value;
+  result.log_likelihood = objective || options.log_likelihood ? d.value : 0;
   result.state = x;
   return result;
 }
